@@ -1,0 +1,42 @@
+package dev.wengert.core.expr;
+
+/**
+ * Malformed expression text: carries the 1-based line and column where parsing stopped and what
+ * was expected there.
+ */
+public final class ParseException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int line;
+    private final int column;
+    private final String expected;
+
+    /**
+     * @param message what went wrong, including what was expected and what came
+     * @param line the 1-based line
+     * @param column the 1-based column
+     * @param expected what the parser expected at that position
+     */
+    public ParseException(String message, int line, int column, String expected) {
+        super(message + " at line " + line + ", column " + column);
+        this.line = line;
+        this.column = column;
+        this.expected = expected;
+    }
+
+    /** @return the 1-based line where parsing stopped */
+    public int line() {
+        return line;
+    }
+
+    /** @return the 1-based column where parsing stopped */
+    public int column() {
+        return column;
+    }
+
+    /** @return what the parser expected at that position */
+    public String expected() {
+        return expected;
+    }
+}

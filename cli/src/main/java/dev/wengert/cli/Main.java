@@ -1,0 +1,28 @@
+package dev.wengert.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wengert} command. Without a subcommand it runs the demo. */
+@Command(name = "wengert", mixinStandardHelpOptions = true, version = "wengert 0.1.0-SNAPSHOT",
+        description = "Automatic differentiation, mode by mode: forward, reverse, mixed, finite differences.",
+        subcommands = {DemoCommand.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        new DemoCommand().run();
+    }
+
+    /**
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the configured command line, for in-process use and tests */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+}

@@ -1,0 +1,2 @@
+/** Wengert forward mode (see DESIGN.md). */
+package dev.wengert.forward;

@@ -1,0 +1,2 @@
+/** Wengert mixed mode (see DESIGN.md). */
+package dev.wengert.mixed;

@@ -1,0 +1,7 @@
+package dev.wengert.reverse;
+
+/** Holds the package open until the reverse-mode issue lands its classes. */
+final class Placeholder {
+    private Placeholder() {
+    }
+}

@@ -1,0 +1,2 @@
+/** Wengert reverse mode (see DESIGN.md). */
+package dev.wengert.reverse;
