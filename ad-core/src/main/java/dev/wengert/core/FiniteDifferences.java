@@ -36,7 +36,7 @@ public final class FiniteDifferences implements Differentiator {
     /** Default number of sample points per stencil. */
     public static final int DEFAULT_POINTS = 9;
     /** Default step for first derivatives, relative to max(1, |x|). */
-    public static final double DEFAULT_STEP = 0.02;
+    public static final double DEFAULT_STEP = 0.01;
     /** Default step for second derivatives, relative to max(1, |x|). */
     public static final double DEFAULT_SECOND_STEP = 0.05;
 
