@@ -83,7 +83,7 @@ final class Seed {
 
     /** σ′(10.5) = σ(10.5)·(1 − σ(10.5)): the two-layer network's sensitivity to its last affine input. */
     static double sigmoidPrimeAt10_5() {
-        double s = 1 / (1 + Math.exp(-10.5));
-        return s * (1 - s);
+        double e = Math.exp(-10.5);
+        return e / ((1 + e) * (1 + e));   // σ(1 − σ) without the cancellation in 1 − σ
     }
 }

@@ -2,6 +2,8 @@ package dev.wengert.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code wengert} command. Without a subcommand it runs the demo. */
 @Command(name = "wengert", mixinStandardHelpOptions = true, version = "wengert 0.1.0-SNAPSHOT",
@@ -9,9 +11,15 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class})
 public final class Main implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        new DemoCommand().run();
+        CommandLine demo = spec.commandLine().getSubcommands().get("demo");
+        demo.setOut(spec.commandLine().getOut());
+        demo.setErr(spec.commandLine().getErr());
+        demo.execute();
     }
 
     /**
