@@ -2,7 +2,8 @@ package dev.wengert.core.expr;
 
 /**
  * Malformed expression text: carries the 1-based line and column where parsing stopped and what
- * was expected there.
+ * was expected there. The message reads {@code "line 1, column 5: expected an operand after '+'
+ * but found ')'"}. The parser throws no other exception for non-null text.
  */
 public final class ParseException extends RuntimeException {
 
@@ -19,7 +20,7 @@ public final class ParseException extends RuntimeException {
      * @param expected what the parser expected at that position
      */
     public ParseException(String message, int line, int column, String expected) {
-        super(message + " at line " + line + ", column " + column);
+        super("line " + line + ", column " + column + ": " + message);
         this.line = line;
         this.column = column;
         this.expected = expected;
