@@ -24,9 +24,10 @@ import org.apache.commons.math3.util.MathArrays;
  * table — or built with {@link Builder}. Immutable and thread-safe.
  *
  * <pre>{@code
- * Expression z = Expression.parse("x*y + x^2");        // inputs (x, y), one output
- * z.value(2, 3);                                        // {10.0}
- * new ForwardMode().jacobian(z, new double[] {2, 3});   // {{7.0, 2.0}}
+ * Expression z = Expression.parse("x*y + x^2");             // inputs (x, y), one output
+ * z.value(2, 3);                                             // {10.0}
+ * differentiator.jacobian(z, new double[] {2, 3});           // {{7.0, 2.0}}
+ * differentiator.gradient(z.asScalarFunction(), new double[] {2, 3});   // {7.0, 2.0}
  * }</pre>
  *
  * <p><b>Data layout.</b> The expression is a flat node list in topological order (a Wengert list):
@@ -217,7 +218,10 @@ public final class Expression implements VectorFunction {
         return kinds.length;
     }
 
-    /** @param node a node index @return its kind */
+    /**
+     * @param node a node index
+     * @return its kind
+     */
     public NodeKind kind(int node) {
         return NodeTable.kind(kinds[check(node)]);
     }
@@ -236,7 +240,10 @@ public final class Expression implements VectorFunction {
         return i == 0 ? lefts[node] : rights[node];
     }
 
-    /** @param node an {@link NodeKind#INPUT} node @return its input index into {@link #variables()} */
+    /**
+     * @param node an {@link NodeKind#INPUT} node
+     * @return its input index into {@link #variables()}
+     */
     public int input(int node) {
         expect(node, NodeKind.INPUT);
         return codes[node];
@@ -254,25 +261,37 @@ public final class Expression implements VectorFunction {
         return numbers[node];
     }
 
-    /** @param node a {@link NodeKind#UNARY} node @return its rule */
+    /**
+     * @param node a {@link NodeKind#UNARY} node
+     * @return its rule
+     */
     public UnaryRule unaryRule(int node) {
         expect(node, NodeKind.UNARY);
         return UnaryRule.values()[codes[node]];
     }
 
-    /** @param node a {@link NodeKind#BINARY} node @return its rule */
+    /**
+     * @param node a {@link NodeKind#BINARY} node
+     * @return its rule
+     */
     public BinaryRule binaryRule(int node) {
         expect(node, NodeKind.BINARY);
         return BinaryRule.values()[codes[node]];
     }
 
-    /** @param node a {@link NodeKind#PARAMETRIC} node @return its rule */
+    /**
+     * @param node a {@link NodeKind#PARAMETRIC} node
+     * @return its rule
+     */
     public ParametricRule parametricRule(int node) {
         expect(node, NodeKind.PARAMETRIC);
         return ParametricRule.values()[codes[node]];
     }
 
-    /** @param k an output index @return the node computing output k */
+    /**
+     * @param k an output index
+     * @return the node computing output k
+     */
     public int output(int k) {
         if (k < 0 || k >= outputs.length) {
             throw new IllegalArgumentException("output index " + k + " out of range [0, " + outputs.length + ")");
@@ -427,12 +446,19 @@ public final class Expression implements VectorFunction {
             return table.add(NodeTable.INPUT, i, -1, -1, 0);
         }
 
-        /** @param value any double, NaN and ±∞ included @return the node of that constant */
+        /**
+         * @param value any double, NaN and ±∞ included
+         * @return the node of that constant
+         */
         public int constant(double value) {
             return table.add(NodeTable.CONSTANT, 0, -1, -1, value);
         }
 
-        /** @param rule the function @param operand its argument's node @return the node rule(operand) */
+        /**
+         * @param rule the function
+         * @param operand its argument's node
+         * @return the node rule(operand)
+         */
         public int unary(UnaryRule rule, int operand) {
             Checks.notNull("rule", rule);
             return table.add(NodeTable.UNARY, rule.ordinal(), operand(operand), -1, 0);
@@ -467,7 +493,10 @@ public final class Expression implements VectorFunction {
                     integer ? (int) parameter : parameter);
         }
 
-        /** @param node a node to output (outputs are numbered in order of these calls) @return this builder */
+        /**
+         * @param node a node to output (outputs are numbered in order of these calls)
+         * @return this builder
+         */
         public Builder output(int node) {
             operand(node);
             if (outCount == outs.length) {

@@ -9,8 +9,11 @@ public final class ParseException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based line where parsing stopped. */
     private final int line;
+    /** The 1-based column (in UTF-16 chars) where parsing stopped. */
     private final int column;
+    /** What the parser expected there, e.g. {@code "an operand"}. */
     private final String expected;
 
     /**

@@ -275,7 +275,9 @@ final class Parser {
                 pushOperand(reference(t), NOT_LITERAL, 0, t);
                 return false;
             default:
-                String after = previous == null ? "" : " after " + previous.describe();
+                boolean start = previous == null || previous.type() == Type.SEMICOLON
+                        || previous.type() == Type.NEWLINE;
+                String after = start ? " at the start of a statement" : " after " + previous.describe();
                 throw error("expected an operand" + after + " but found " + t.describe(), t, "an operand");
         }
     }
