@@ -18,9 +18,12 @@ import java.util.Set;
  * explicit stacks (operands and pending operators, shunting-yard), so no nesting depth can
  * overflow the call stack. Nodes go straight into an {@link Expression.Builder}.
  *
- * <p>An operand remembers whether it is a bare numeric literal (optionally with a folded minus
- * sign), and whether an integer one: {@code x^3} then becomes {@code pow(x, int)}, {@code x^2.5}
- * {@code pow(x, double)}, and {@code x^(3)} or {@code x^y} the binary power.
+ * <p>An operand remembers whether it is a bare numeric literal, and whether an integer one. A
+ * prefix minus reduced onto a bare literal becomes its sign ({@code -2} is the constant −2),
+ * once ({@code --2} is −(−2)); since {@code ^} binds tighter, {@code -2^2} is −(2²). A literal
+ * exponent or second argument selects the parametric rule: {@code x^3} becomes
+ * {@code pow(x, int)}, {@code x^2.5} {@code pow(x, double)}, and {@code x^(3)} or {@code x^y}
+ * the binary power.
  */
 final class Parser {
 
@@ -37,6 +40,7 @@ final class Parser {
     private static final byte NOT_LITERAL = 0;
     private static final byte DOUBLE_LITERAL = 1;
     private static final byte INT_LITERAL = 2;
+    private static final byte SIGNED = 4;
 
     private final Lexer lexer;
     private final List<String> given;
@@ -251,17 +255,10 @@ final class Parser {
                 next();
                 pushLiteral(t.value(), t.integer(), t);
                 return false;
-            case MINUS: {
+            case MINUS:
                 next();
-                Token n = lexer.peek(0);
-                if (n.type() == Type.NUMBER && lexer.peek(1).type() != Type.CARET) {
-                    next();
-                    pushLiteral(-n.value(), n.integer(), t);
-                    return false;
-                }
                 pushOperator(NEG, t, null);
                 return true;
-            }
             case LPAREN:
                 next();
                 pushOperator(PAREN, t, null);
@@ -385,7 +382,7 @@ final class Parser {
     }
 
     private static boolean isInt(byte flag, double p) {
-        return flag == INT_LITERAL && p >= Integer.MIN_VALUE && p <= Integer.MAX_VALUE;
+        return (flag & INT_LITERAL) != 0 && p >= Integer.MIN_VALUE && p <= Integer.MAX_VALUE;
     }
 
     private ParseException arity(String name, int arity, int got, Token at) {
@@ -413,8 +410,16 @@ final class Parser {
         byte op = oOp[--oTop];
         int node;
         if (op == NEG) {
-            node = builder.unary(UnaryRule.NEGATE, vNode[--vTop]);
-            pushOperand(node, NOT_LITERAL, 0, new Token(Type.MINUS, "-", 0, false, oLine[oTop], oColumn[oTop]));
+            vTop--;
+            Token minus = new Token(Type.MINUS, "-", 0, false, oLine[oTop], oColumn[oTop]);
+            byte flag = vFlag[vTop];
+            if (flag == DOUBLE_LITERAL || flag == INT_LITERAL) {
+                // a minus right before a bare literal is its sign: -2 is the constant -2, -2^2 is -(2^2)
+                double v = -vValue[vTop];
+                pushOperand(builder.constant(v), (byte) (flag | SIGNED), v, minus);
+            } else {
+                pushOperand(builder.unary(UnaryRule.NEGATE, vNode[vTop]), NOT_LITERAL, 0, minus);
+            }
             return;
         }
         vTop -= 2;

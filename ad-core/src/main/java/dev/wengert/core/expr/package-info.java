@@ -47,9 +47,9 @@
  *     most once, before its first use, and never an input.</li>
  * <li><b>Numbers</b> are Java {@code double} literals ({@code 1}, {@code 2.5}, {@code .5},
  *     {@code 1e-3}, {@code 1.5E+10}, {@code 0x1p3}), plus {@code inf} (+∞) and {@code nan}; no
- *     suffixes or underscores. A minus sign right before a number is part of it ({@code -2} is
- *     the constant −2, not a negation) unless the number is the base of {@code ^}
- *     ({@code -2^2} is −(2²)).</li>
+ *     suffixes or underscores. A prefix minus right before a number is its sign ({@code -2} is
+ *     the constant −2, not a negation; {@code --2} is −(−2)) unless the number is the base of
+ *     {@code ^} ({@code -2^2} is −(2²)).</li>
  * <li><b>Functions</b>: every {@link dev.wengert.core.UnaryRule} by its name — {@code negate},
  *     {@code reciprocal}, {@code abs}, {@code ceil}, {@code floor}, {@code rint}, {@code signum},
  *     {@code sqrt}, {@code cbrt}, {@code exp}, {@code expm1}, {@code log}, {@code log1p},

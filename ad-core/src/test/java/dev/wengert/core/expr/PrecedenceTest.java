@@ -81,6 +81,10 @@ class PrecedenceTest {
         Expression negated = Expression.parse("-(2)");
         assertEquals(UnaryRule.NEGATE, negated.unaryRule(negated.output(0)));
         assertNotEquals(e, negated);
+        Expression twice = Expression.parse("--2");
+        assertEquals(UnaryRule.NEGATE, twice.unaryRule(twice.output(0)));
+        assertEquals(-2.0, twice.number(twice.operand(twice.output(0), 0)));
+        assertEquals(Expression.parse("-(2^3)"), Expression.parse("(-2\n^3)"));
         Expression power = Expression.parse("x^-2");
         assertEquals(ParametricRule.POW_INT, power.parametricRule(power.output(0)));
         assertEquals(-2.0, power.number(power.output(0)));
