@@ -10,7 +10,12 @@ import dev.wengert.core.FiniteDifferences;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.UnaryRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.math3.util.Decimal64;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +118,34 @@ class ExpressionApiTest {
         assertEquals(0, e.inputs());
         assertArrayEquals(new double[] {1024, Math.sqrt(2)}, e.value());
         assertThrows(IllegalArgumentException.class, () -> e.value(new Decimal64[0]));
+    }
+
+    @Test
+    void oneExpressionServesManyThreadsWithIdenticalResults() throws Exception {
+        Expression e = Expression.parse(RoundTripTest.randomExpression(new Random(7), 200).toText());
+        double[] point = new double[e.inputs()];
+        Arrays.fill(point, 0.75);
+        double[] expected = e.value(point);
+        String text = e.toText();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                results.add(pool.submit(() -> {
+                    boolean same = true;
+                    for (int i = 0; i < 200; i++) {
+                        same &= Arrays.equals(expected, e.value(point)) && text.equals(e.toText())
+                                && e.equals(Expression.parse(text));
+                    }
+                    return same;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertEquals(true, r.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -68,6 +68,13 @@ class FuzzTest {
 
     /** @return whether the text parsed */
     private static boolean check(String text) {
+        try {
+            Expression.parse(text, List.of("x", "y"));
+        } catch (ParseException expected) {
+            // fine: only the kind of exception matters here
+        } catch (RuntimeException | StackOverflowError ex) {
+            throw new AssertionError("not a ParseException for " + quote(text) + " over (x, y)", ex);
+        }
         Expression e;
         try {
             e = Expression.parse(text);

@@ -94,5 +94,6 @@ class PrecedenceTest {
     void lineBreaksContinueAStatementAfterAnOperatorAndInsideParentheses() {
         Expression e = Expression.parse("t = x +\n  y\nu = atan2(\n  t,\n  x)\n\nu * t  # the output\n");
         assertEquals(Expression.parse("atan2(x + y, x)*(x + y)"), e);
+        assertEquals(e, Expression.parse("t = x +\r\n  y\r\nu = atan2(t, x)\r\nu * t\r\n"));
     }
 }
