@@ -90,7 +90,8 @@ public final class Expression implements VectorFunction {
      * Parses expression text over inputs in an explicit order.
      *
      * @param text the text
-     * @param variables the input names, in order; each must be used in the text
+     * @param variables the input names, in order; each must be used in the text (unless the
+     *        text starts with an {@code input} header, which must then declare the same list)
      * @return the expression, with {@link #variables()} equal to {@code variables}
      * @throws ParseException if the text is malformed, uses a name that is neither an input nor
      *         bound by an assignment, assigns to an input, or does not use an input
@@ -537,11 +538,7 @@ public final class Expression implements VectorFunction {
 
         static void checkName(String name) {
             Checks.notNull("variable name", name);
-            boolean ok = !name.isEmpty() && Lexer.isNameStart(name.charAt(0));
-            for (int i = 1; ok && i < name.length(); i++) {
-                ok = Lexer.isNamePart(name.charAt(i));
-            }
-            if (!ok || name.equals("inf") || name.equals("nan")) {
+            if (!Lexer.isName(name)) {
                 throw new IllegalArgumentException("'" + name + "' is not a variable name; expected [A-Za-z_][A-Za-z0-9_]*"
                         + " other than inf and nan");
             }

@@ -202,6 +202,15 @@ final class Lexer {
         return c >= '0' && c <= '9';
     }
 
+    /** @return whether {@code s} lexes as one name token: {@code [A-Za-z_][A-Za-z0-9_]*} but not {@code inf} or {@code nan} */
+    static boolean isName(String s) {
+        boolean ok = !s.isEmpty() && isNameStart(s.charAt(0)) && !s.equals("inf") && !s.equals("nan");
+        for (int i = 1; ok && i < s.length(); i++) {
+            ok = isNamePart(s.charAt(i));
+        }
+        return ok;
+    }
+
     static boolean isNameStart(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
