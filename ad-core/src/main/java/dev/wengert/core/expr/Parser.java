@@ -46,6 +46,7 @@ final class Parser {
     private final List<String> given;
     private Expression.Builder builder;
     private boolean explicit;
+    private List<String> declared;
     private Token previous;
 
     private final Map<String, Integer> bindings = new HashMap<>();
@@ -81,9 +82,11 @@ final class Parser {
         if (header != null) {
             builder = new Expression.Builder(header);
             explicit = true;
+            declared = header;
         } else if (given != null) {
             builder = new Expression.Builder(given);
             explicit = true;
+            declared = given;
         } else {
             builder = new Expression.Builder();
         }
@@ -291,7 +294,7 @@ final class Parser {
         }
         if (explicit) {
             if (!builder.hasVariable(n)) {
-                throw error("unknown variable '" + n + "': it is neither an input " + (given != null ? given : "")
+                throw error("unknown variable '" + n + "': it is neither an input " + declared
                         + " nor assigned before", name, "an input or an assigned name");
             }
             used.add(n);

@@ -44,6 +44,7 @@ class ParseErrorTest {
         "input x, x; x         | 1 | 10 | input 'x' is declared twice",
         "input x y; x          | 1 | 9  | expected ',' or the end of the input header after 'x' but found 'y'",
         "input x; x = 1; x     | 1 | 10 | cannot assign to 'x': it is an input",
+        "input x; x + y        | 1 | 14 | unknown variable 'y': it is neither an input [x] nor assigned before",
     })
     void malformedTextNamesItsPosition(String text, int line, int column, String message) {
         ParseException e = assertThrows(ParseException.class, () -> Expression.parse(text));
