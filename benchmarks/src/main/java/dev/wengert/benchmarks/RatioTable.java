@@ -228,7 +228,7 @@ public final class RatioTable {
             out.append("| ").append(m.method()).append(" | ").append(m.paramText()).append(" | ")
                     .append(number(m.score())).append(" | ").append(number(m.error())).append(" | ")
                     .append(number(m.median())).append(" | ").append(m.unit()).append(" | ")
-                    .append(ratioText(ratio(m))).append(" |\n");
+                    .append(m.variant().equals(BASELINE) ? "baseline" : ratioText(ratio(m))).append(" |\n");
         }
         out.append("\n</details>\n");
         return out.toString();
@@ -267,16 +267,19 @@ public final class RatioTable {
         return Double.isNaN(ratio[1]) ? number(ratio[0]) : number(ratio[0]) + " ± " + number(ratio[1]);
     }
 
-    /** Four significant digits, no exponent for 0.001 ≤ |v| &lt; 10⁷. */
+    /** Four significant digits, no exponent for 10⁻⁶ ≤ |v| &lt; 10⁷. */
     static String number(double v) {
         double a = Math.abs(v);
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        if (a >= 1e7 || (a < 1e-3 && a != 0)) {
+        if (a == 0) {
+            return "0";
+        }
+        if (a >= 1e7 || a < 1e-6) {
             return String.format(Locale.ROOT, "%.3e", v);
         }
-        int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : 4;
+        int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(a)));
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 

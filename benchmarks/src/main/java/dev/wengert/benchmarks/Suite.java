@@ -1,5 +1,6 @@
 package dev.wengert.benchmarks;
 
+import dev.wengert.benchmarks.adbench.AdbenchData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code --json}: default {@code benchmarks/results/latest.json};</li>
  *   <li>{@code --readme}: default {@code benchmarks/README.md}.</li>
  * </ul>
+ *
+ * <p>A {@code -Dwengert.data=…} given to this JVM is passed on to the forked benchmark JVMs.
  */
 public final class Suite {
 
@@ -81,8 +84,13 @@ public final class Suite {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())
-                .shouldFailOnError(true)
-                .jvmArgsAppend("-Xms2g", "-Xmx2g");
+                .shouldFailOnError(true);
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xms2g", "-Xmx2g"));
+        String data = System.getProperty(AdbenchData.PROPERTY);
+        if (data != null) {
+            jvmArgs.add("-D" + AdbenchData.PROPERTY + "=" + Paths.get(data).toAbsolutePath());
+        }
+        options.jvmArgsAppend(jvmArgs.toArray(new String[0]));
         includes.forEach(options::include);
         for (String[] p : params) {
             options.param(p[0], p[1].split(","));

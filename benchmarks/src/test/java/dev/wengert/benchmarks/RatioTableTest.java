@@ -61,9 +61,10 @@ class RatioTableTest {
     @Test
     void markdownHasOneLinePerSettingWithPlainTimeAndRatios() {
         String md = table.markdown("- machine\n");
-        assertTrue(md.contains("| n=10 | 0.0020 | 50.00 ± 10.00 |"), md);
+        assertTrue(md.contains("| n=10 | 0.002000 | 50.00 ± 10.00 |"), md);
         assertTrue(md.contains("| forward_chunked |"), md);
-        assertTrue(md.contains("| rosenbrock_derivativeStructure | n=10 | 0.1000 | 0.0100 | 0.1000 | us/op | 50.00 ± 10.00 |"), md);
+        assertTrue(md.contains("| rosenbrock_derivativeStructure | n=10 | 0.1000 | 0.01000 | 0.1000 | us/op | 50.00 ± 10.00 |"), md);
+        assertTrue(md.contains("| rosenbrock_plain | n=10 | 2.000 | 0.2000 | 2.000 | ns/op | baseline |"), md);
     }
 
     @Test
@@ -83,6 +84,7 @@ class RatioTableTest {
         assertEquals("1234", RatioTable.number(1234.4));
         assertEquals("12.35", RatioTable.number(12.345));
         assertEquals("0.1235", RatioTable.number(0.12345));
+        assertEquals("0.004300", RatioTable.number(0.0043));
         assertEquals("1.235e+07", RatioTable.number(12345678));
     }
 }
