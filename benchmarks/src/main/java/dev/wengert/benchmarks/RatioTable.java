@@ -33,6 +33,8 @@ import org.openjdk.jmh.results.RunResult;
  * <p><b>Error.</b> With D ± e<sub>D</sub> the measurement and P ± e<sub>P</sub> the baseline
  * (JMH's score and 99.9% confidence half-width), the ratio is r = D/P and its error
  * r·(e<sub>D</sub>/D + e<sub>P</sub>/P): relative errors added, a conservative first-order bound.
+ * The detailed table also gives the ratio of the medians of the iteration scores, which one
+ * slow iteration (a collection, a neighbour's compile) moves less than the mean.
  * Only time-per-operation modes (average, sample, single-shot) are compared; times are converted
  * to a common unit first.
  */
@@ -222,13 +224,14 @@ public final class RatioTable {
             }
         }
         out.append("\n<details><summary>All measurements (score ± 99.9% error, median)</summary>\n\n")
-                .append("| benchmark | params | score | ± error | median | unit | ratio |\n")
-                .append("|---|---|---:|---:|---:|---|---:|\n");
+                .append("| benchmark | params | score | ± error | median | unit | ratio | ratio of medians |\n")
+                .append("|---|---|---:|---:|---:|---|---:|---:|\n");
         for (Measurement m : measurements) {
             out.append("| ").append(m.method()).append(" | ").append(m.paramText()).append(" | ")
                     .append(number(m.score())).append(" | ").append(number(m.error())).append(" | ")
                     .append(number(m.median())).append(" | ").append(m.unit()).append(" | ")
-                    .append(m.variant().equals(BASELINE) ? "baseline" : ratioText(ratio(m))).append(" |\n");
+                    .append(m.variant().equals(BASELINE) ? "baseline" : ratioText(ratio(m))).append(" | ")
+                    .append(m.variant().equals(BASELINE) ? "" : medianRatioText(m)).append(" |\n");
         }
         out.append("\n</details>\n");
         return out.toString();
@@ -258,6 +261,11 @@ public final class RatioTable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + file, e);
         }
+    }
+
+    private String medianRatioText(Measurement m) {
+        Measurement b = m.variant().isEmpty() ? null : baselineOf(m);
+        return b == null ? "" : number((m.median() * m.nanosPerUnit()) / (b.median() * b.nanosPerUnit()));
     }
 
     static String ratioText(double[] ratio) {
