@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
  * same, so the ratios hardly depend on n; a finite-difference gradient makes 330 × 9 evaluations
  * of the generic objective (about 4 s per call at n = 1000 on the 2-core benchmark machine, 0.4 s
  * at n = 100), a DerivativeStructure gradient carries 331 doubles through each of ~2·10⁵
- * operations (about 0.5 s). For a shorter run pass {@code --param n=100} to the suite (which also
+ * operations (0.5–0.7 s). For a shorter run pass {@code --param n=100} to the suite (which also
  * sets Rosenbrock's n) or JMH's {@code -p n=100}.
  */
 @State(Scope.Thread)
