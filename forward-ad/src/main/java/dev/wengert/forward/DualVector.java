@@ -114,13 +114,16 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
 
     // ---- the only places where derivatives are combined -----------------------------------
 
-    /** f(a + b·ε) = f0 + f1·b·ε. */
+    /**
+     * f(a + b·ε) = f0 + f1·b·ε. With a finite f1 the products are formed directly, and
+     * {@code + 0.0} turns a −0 product into +0, so the result is exactly {@link Rules#chain}'s.
+     */
     private DualVector compose(double f0, double f1) {
         int k = tangent.length;
         double[] t = new double[k];
         if (Double.isFinite(f1)) {
             for (int i = 0; i < k; i++) {
-                t[i] = f1 * tangent[i];
+                t[i] = f1 * tangent[i] + 0.0;
             }
         } else {
             for (int i = 0; i < k; i++) {
@@ -132,8 +135,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
 
     /**
      * g(a + b·ε, c + d·ε) = f0 + (fx·b + fy·d)·ε. With finite partials the products are formed
-     * directly (fx·0 = ±0 then, which only the sign of a zero tangent can tell from
-     * {@link Rules#chain}).
+     * directly, {@code + 0.0} turning a −0 sum into +0 as {@link Rules#chain} would give.
      */
     private DualVector compose(double f0, double fx, double fy, DualVector other) {
         double[] b = tangent;
@@ -142,7 +144,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
         double[] t = new double[k];
         if (Double.isFinite(fx) && Double.isFinite(fy)) {
             for (int i = 0; i < k; i++) {
-                t[i] = fx * b[i] + fy * d[i];
+                t[i] = fx * b[i] + fy * d[i] + 0.0;
             }
         } else {
             for (int i = 0; i < k; i++) {
