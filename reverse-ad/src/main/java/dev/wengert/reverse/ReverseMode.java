@@ -35,21 +35,25 @@ public final class ReverseMode implements Differentiator {
         return "reverse";
     }
 
+    /** ∇f(x): record f once, one adjoint sweep seeded with f̄ = 1. */
     @Override
     public double[] gradient(ScalarFunction f, double[] x) {
         return recordScalar(f, x, false).gradient();
     }
 
+    /** J(x): record f once, then row i by an adjoint sweep seeded at output i (adjoints reset between rows). */
     @Override
     public double[][] jacobian(VectorFunction f, double[] x) {
         return recordVector(f, x, false).jacobian();
     }
 
+    /** ∇²f(x): record f once, column j = H·eⱼ by a tangent sweep and a second-order adjoint sweep. */
     @Override
     public double[][] hessian(ScalarFunction f, double[] x) {
         return recordScalar(f, x, false).hessian();
     }
 
+    /** J·v: record f once, one tangent sweep over the stored partials. */
     @Override
     public double[] jvp(VectorFunction f, double[] x, double[] v) {
         Checks.notNull("f", f);
@@ -57,6 +61,7 @@ public final class ReverseMode implements Differentiator {
         return recordVector(f, x, false).jvp(v);
     }
 
+    /** wᵀ·J: record f once, one adjoint sweep seeded with w at the outputs. */
     @Override
     public double[] vjp(VectorFunction f, double[] x, double[] w) {
         return recordVector(f, x, false).vjp(w);
