@@ -50,6 +50,8 @@ class SeedExamplesTest {
         assertEquals("v2 = v0 * v1", view.format(2));
         assertEquals("v3 = square(v0)", view.format(3));
         assertEquals("v4 = v2 + v3", view.format(4));
+        assertArrayEquals(new double[] {7, 2, 1, 1, 1}, rec.adjoints(new double[] {1}), "adjoint column");
+        assertArrayEquals(new double[] {1, 0, 3, 4, 7}, rec.tangents(new double[] {1, 0}), "tangent column");
     }
 
     @Test
