@@ -157,7 +157,7 @@ final class ExpectAd {
         }
     }
 
-    private static void againstFiniteDifferences(String what, double[][] exact, VectorFunction f, double[] x,
+    static void againstFiniteDifferences(String what, double[][] exact, VectorFunction f, double[] x,
             Tally tally) {
         double[][] fd = FD.jacobian(f, x);
         double[][] fdHalf = FD_HALF.jacobian(f, x);

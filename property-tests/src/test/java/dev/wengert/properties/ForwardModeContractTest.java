@@ -1,0 +1,13 @@
+package dev.wengert.properties;
+
+import dev.wengert.core.Differentiator;
+import dev.wengert.forward.ForwardMode;
+
+/** Forward mode (DualVector chunks, Dual jvp, HyperDual Hessian) honours the contract. */
+class ForwardModeContractTest implements DifferentiatorContract {
+
+    @Override
+    public Differentiator differentiator() {
+        return new ForwardMode();
+    }
+}
