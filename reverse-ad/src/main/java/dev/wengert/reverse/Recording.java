@@ -1,0 +1,280 @@
+package dev.wengert.reverse;
+
+import dev.wengert.core.Checks;
+import java.util.Arrays;
+
+/**
+ * A closed tape with its outputs: f: R<sup>n</sup> → R<sup>m</sup> recorded once at a point, ready
+ * to be swept as often as needed.
+ *
+ * <ul>
+ *   <li>at the recorded point: {@link #values()}, {@link #gradient()} and {@link #vjp} (one adjoint
+ *       sweep), {@link #jacobian()} (m adjoint sweeps, adjoints reset between rows), {@link #jvp}
+ *       (one tangent sweep), {@link #hessianVector} (one tangent and one second-order adjoint
+ *       sweep) and {@link #hessian()} (n of those);</li>
+ *   <li>at a new point, without running user code: {@link #replay} recomputes every value and
+ *       partial with the rule table in one forward loop, and the same methods taking a point
+ *       ({@link #values(double[])}, {@link #gradient(double[])}, {@link #jacobian(double[])}, …)
+ *       replay first. Replay is refused — {@link IllegalStateException} naming the operation —
+ *       when a value escaped into user code while recording ({@link #isReplayable()}).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Recording rec = new ReverseMode().record(Examples::rosenbrock, new double[] {-1.2, 1});
+ * double[] g0 = rec.gradient();              // at (-1.2, 1)
+ * double[] g1 = rec.gradient(new double[] {0.5, 0.5});   // replayed, user code not run
+ * }</pre>
+ *
+ * <p>A recording belongs to the thread that recorded it (as its tape does); after a replay it
+ * stays at the new point.
+ */
+public final class Recording {
+
+    final Tape tape;
+    private final int[] outputs;
+    private final int lastOutput;
+    private double[] work;
+
+    Recording(Tape tape, int[] outputs) {
+        this.tape = tape;
+        this.outputs = outputs;
+        int last = 0;
+        for (int o : outputs) {
+            last = Math.max(last, o);
+        }
+        this.lastOutput = last;
+    }
+
+    /** @return the number of recorded operations (tape entries, inputs and constants included) */
+    public int size() {
+        return tape.size;
+    }
+
+    /** @return the number of inputs n */
+    public int inputCount() {
+        return tape.inputCount;
+    }
+
+    /** @return the number of outputs m */
+    public int outputCount() {
+        return outputs.length;
+    }
+
+    /** @return whether no value escaped into control flow while recording, so it can be replayed */
+    public boolean isReplayable() {
+        return tape.escape == null;
+    }
+
+    /** @return the first operation that let a value escape while recording, or null if none did */
+    public String escape() {
+        return tape.escape;
+    }
+
+    /** @return a read-only view of the tape: entries, operands, partials, values, inputs, outputs */
+    public TapeView view() {
+        tape.checkThread();
+        return new TapeView(tape, outputs);
+    }
+
+    /** @return the current point (the recorded one, or the last replayed) */
+    public double[] point() {
+        tape.checkThread();
+        double[] x = new double[tape.inputCount];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = tape.value[tape.inputs[j]];
+        }
+        return x;
+    }
+
+    /** @return f(x) at the current point, one value per output */
+    public double[] values() {
+        tape.checkThread();
+        double[] y = new double[outputs.length];
+        for (int k = 0; k < y.length; k++) {
+            y[k] = tape.value[outputs[k]];
+        }
+        return y;
+    }
+
+    /** @return f(x) of a scalar recording */
+    public double value() {
+        return tape.value[scalarOutput("value")];
+    }
+
+    /** @return ∇f at the current point (one adjoint sweep); the recording must have one output */
+    public double[] gradient() {
+        int out = scalarOutput("gradient");
+        double[] adj = clearedWork(out);
+        adj[out] = 1;
+        Sweeps.adjoint(tape, adj, out);
+        return atInputs(adj, out);
+    }
+
+    /**
+     * @param w output weights, one per output
+     * @return wᵀ·J at the current point (one adjoint sweep)
+     */
+    public double[] vjp(double[] w) {
+        tape.checkThread();
+        Checks.length("weights w (one per output)", w, outputs.length);
+        double[] adj = clearedWork(lastOutput);
+        for (int k = 0; k < outputs.length; k++) {
+            adj[outputs[k]] += w[k];
+        }
+        Sweeps.adjoint(tape, adj, lastOutput);
+        return atInputs(adj, lastOutput);
+    }
+
+    /** @return the Jacobian at the current point, m rows of n, by m adjoint sweeps */
+    public double[][] jacobian() {
+        tape.checkThread();
+        double[][] jac = new double[outputs.length][];
+        for (int k = 0; k < outputs.length; k++) {
+            int out = outputs[k];
+            double[] adj = clearedWork(out);
+            adj[out] = 1;
+            Sweeps.adjoint(tape, adj, out);
+            jac[k] = atInputs(adj, out);
+        }
+        return jac;
+    }
+
+    /**
+     * @param v a direction, one component per input
+     * @return J·v at the current point (one tangent sweep over the stored partials)
+     */
+    public double[] jvp(double[] v) {
+        tape.checkThread();
+        Checks.length("direction v (one per input)", v, tape.inputCount);
+        double[] tan = seededTangents(v);
+        Sweeps.tangent(tape, tan);
+        double[] y = new double[outputs.length];
+        for (int k = 0; k < y.length; k++) {
+            y[k] = tan[outputs[k]];
+        }
+        return y;
+    }
+
+    /**
+     * @param v a direction, one component per input
+     * @return H·v at the current point: one tangent sweep, one second-order adjoint sweep
+     */
+    public double[] hessianVector(double[] v) {
+        int out = scalarOutput("hessianVector");
+        Checks.length("direction v (one per input)", v, tape.inputCount);
+        return hessianVector(v, out);
+    }
+
+    /** @return the Hessian at the current point, column j = H·eⱼ, by n second-order sweeps */
+    public double[][] hessian() {
+        int out = scalarOutput("hessian");
+        int n = tape.inputCount;
+        double[][] h = new double[n][n];
+        double[] e = new double[n];
+        for (int j = 0; j < n; j++) {
+            e[j] = 1;
+            double[] col = hessianVector(e, out);
+            e[j] = 0;
+            for (int i = 0; i < n; i++) {
+                h[i][j] = col[i];
+            }
+        }
+        return h;
+    }
+
+    /**
+     * Moves the recording to a new point: one forward loop recomputes every value and partial
+     * with the rule table; user code is not run.
+     *
+     * @param x the new point, one value per input
+     * @return this recording, now at x
+     * @throws IllegalStateException if a value escaped into control flow while recording
+     */
+    public Recording replay(double[] x) {
+        tape.checkThread();
+        Checks.length("point x (one per input)", x, tape.inputCount);
+        if (tape.escape != null) {
+            throw new IllegalStateException("this recording cannot be replayed: " + tape.escape
+                    + " let a value escape into user code while recording, so the recorded operations"
+                    + " may not be those the function performs at another point; record afresh");
+        }
+        Sweeps.replay(tape, x);
+        return this;
+    }
+
+    /** @param x a new point @return f(x), by replay */
+    public double[] values(double[] x) {
+        return replay(x).values();
+    }
+
+    /** @param x a new point @return ∇f(x), by replay and one adjoint sweep */
+    public double[] gradient(double[] x) {
+        return replay(x).gradient();
+    }
+
+    /** @param x a new point @return the Jacobian at x, by replay and m adjoint sweeps */
+    public double[][] jacobian(double[] x) {
+        return replay(x).jacobian();
+    }
+
+    /** @param x a new point @param w output weights @return wᵀ·J at x */
+    public double[] vjp(double[] x, double[] w) {
+        return replay(x).vjp(w);
+    }
+
+    /** @param x a new point @param v a direction @return J·v at x */
+    public double[] jvp(double[] x, double[] v) {
+        return replay(x).jvp(v);
+    }
+
+    /** @param x a new point @return the Hessian at x */
+    public double[][] hessian(double[] x) {
+        return replay(x).hessian();
+    }
+
+    private double[] hessianVector(double[] v, int out) {
+        double[] tan = seededTangents(v);
+        Sweeps.tangent(tape, tan);
+        double[] adj = new double[out + 1];
+        double[] adjDot = new double[out + 1];
+        adj[out] = 1;
+        Sweeps.secondOrder(tape, tan, adj, adjDot, out);
+        return atInputs(adjDot, out);
+    }
+
+    private double[] seededTangents(double[] v) {
+        double[] tan = new double[tape.size];
+        for (int j = 0; j < v.length; j++) {
+            tan[tape.inputs[j]] += v[j];
+        }
+        return tan;
+    }
+
+    private double[] clearedWork(int last) {
+        if (work == null || work.length <= last) {
+            work = new double[last + 1];
+        } else {
+            Arrays.fill(work, 0, last + 1, 0);
+        }
+        return work;
+    }
+
+    /** Adjoints of the inputs; entries above {@code last} were not swept and count as 0. */
+    private double[] atInputs(double[] adj, int last) {
+        int[] in = tape.inputs;
+        double[] g = new double[tape.inputCount];
+        for (int j = 0; j < g.length; j++) {
+            g[j] = in[j] <= last ? adj[in[j]] : 0;
+        }
+        return g;
+    }
+
+    private int scalarOutput(String what) {
+        tape.checkThread();
+        if (outputs.length != 1) {
+            throw new IllegalArgumentException(what + " needs a recording with one output, but this one has "
+                    + outputs.length + "; use jacobian() or vjp(w)");
+        }
+        return outputs[0];
+    }
+}
