@@ -1,0 +1,195 @@
+package dev.wengert.mixed;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cuts a {@link LinearizedGraph} into a chain of segments at tape positions with small live sets.
+ *
+ * <p>A <em>cut position</em> p (n ≤ p ≤ N, N the number of entries) lies between entry p−1 and
+ * entry p. Its <b>live set</b> L(p) holds the active values defined before p and still needed at
+ * or after p: used by an entry ≥ p, or an output (outputs are live to the end). Inputs count
+ * while some later entry uses them. A segment [a, b) maps L(a), its fan-in, to L(b), its fan-out;
+ * a value of L(a) ∩ L(b) that the segment does not use is merely passed through (an identity row,
+ * no sweep cost).
+ *
+ * <p>|L(p)| at every p comes from one pass over the edges: an active value v with last use u
+ * (u = N for an output) is live at the positions max(v + 1, n) ≤ p ≤ u, added as a difference
+ * array. Candidate cuts are the interior local minima of |L(p)| (for a plateau, its first
+ * position); when there are more than {@code maxSegments − 1}, the ones with the smallest live
+ * sets are kept. Example: h = Σ<sub>j</sub> g(x<sub>j</sub>), y<sub>i</sub> = q<sub>i</sub>(h)
+ * has |L| falling from n to 1 while the sum is formed, then rising to n: one cut, at the waist.
+ */
+final class Cutter {
+
+    private Cutter() {
+    }
+
+    /**
+     * @param g the graph
+     * @return |L(p)| for p = n..N, at index p − n
+     */
+    static int[] liveSizes(LinearizedGraph g) {
+        int n = g.inputs;
+        int size = g.size();
+        int[] lastUse = lastUse(g);
+        int[] diff = new int[size - n + 2];
+        for (int v = 0; v < size; v++) {
+            if (g.active[v] && lastUse[v] > v) {
+                int from = Math.max(v + 1, n);
+                if (from <= lastUse[v]) {
+                    diff[from - n]++;
+                    diff[lastUse[v] - n + 1]--;
+                }
+            }
+        }
+        int[] live = new int[size - n + 1];
+        int run = 0;
+        for (int p = 0; p < live.length; p++) {
+            run += diff[p];
+            live[p] = run;
+        }
+        return live;
+    }
+
+    /**
+     * @param g the graph
+     * @return per entry, the last entry using it, N for an output, or −1 if unused
+     */
+    static int[] lastUse(LinearizedGraph g) {
+        int size = g.size();
+        int[] last = new int[size];
+        Arrays.fill(last, -1);
+        for (int i = 0; i < size; i++) {
+            for (int e = g.operandStart[i]; e < g.operandStart[i + 1]; e++) {
+                last[g.operands[e]] = i;
+            }
+        }
+        for (int o : g.outputs) {
+            last[o] = size;
+        }
+        return last;
+    }
+
+    /**
+     * @param live |L(p)| from {@link #liveSizes}
+     * @param n the number of inputs
+     * @param maxSegments the most segments wanted (≥ 1)
+     * @return the chosen interior cut positions, increasing
+     */
+    static int[] chooseCuts(int[] live, int n, int maxSegments) {
+        List<Integer> minima = new ArrayList<>();
+        int last = live.length - 1;
+        int p = 1;
+        while (p < last) {
+            int q = p;
+            while (q + 1 < last && live[q + 1] == live[p]) {
+                q++;
+            }
+            boolean lowerThanBefore = live[p - 1] > live[p];
+            boolean lowerThanAfter = live[q + 1] > live[p];
+            if (lowerThanBefore && lowerThanAfter) {
+                minima.add(p);
+            }
+            p = q + 1;
+        }
+        if (minima.size() > maxSegments - 1) {
+            minima.sort((a, b) -> live[a] != live[b] ? Integer.compare(live[a], live[b]) : Integer.compare(a, b));
+            minima = new ArrayList<>(minima.subList(0, maxSegments - 1));
+        }
+        int[] cuts = new int[minima.size()];
+        for (int k = 0; k < cuts.length; k++) {
+            cuts[k] = minima.get(k) + n;
+        }
+        Arrays.sort(cuts);
+        return cuts;
+    }
+
+    /**
+     * @param g the graph
+     * @param cuts interior cut positions, increasing, each in (n, N)
+     * @return the segments [n, c<sub>1</sub>), [c<sub>1</sub>, c<sub>2</sub>), …, [c<sub>last</sub>, N)
+     */
+    static List<SegmentProgram> segments(LinearizedGraph g, int[] cuts) {
+        int n = g.inputs;
+        int size = g.size();
+        int[] lastUse = lastUse(g);
+        int[] bounds = new int[cuts.length + 2];
+        bounds[0] = n;
+        System.arraycopy(cuts, 0, bounds, 1, cuts.length);
+        bounds[bounds.length - 1] = size;
+        int[][] liveSets = liveSets(g, lastUse, bounds);
+        int[] slotOfInput = new int[size];
+        List<SegmentProgram> segments = new ArrayList<>(bounds.length - 1);
+        for (int k = 0; k + 1 < bounds.length; k++) {
+            segments.add(new SegmentProgram(g, bounds[k], bounds[k + 1], liveSets[k], liveSets[k + 1], slotOfInput));
+        }
+        return segments;
+    }
+
+    /**
+     * All live sets at once: value v is in L(p) for the bounds p with v &lt; p ≤ lastUse(v), found
+     * by binary search, so the cost is O(N log L + Σ|L(p)|) rather than O(N·L).
+     *
+     * @param g the graph
+     * @param lastUse from {@link #lastUse}
+     * @param bounds cut positions, increasing
+     * @return L(p) for each bound, sorted
+     */
+    static int[][] liveSets(LinearizedGraph g, int[] lastUse, int[] bounds) {
+        int[] count = new int[bounds.length];
+        for (int pass = 0; pass < 2; pass++) {
+            int[][] sets = new int[bounds.length][];
+            if (pass == 1) {
+                for (int k = 0; k < bounds.length; k++) {
+                    sets[k] = new int[count[k]];
+                    count[k] = 0;
+                }
+            }
+            for (int v = 0; v < g.size(); v++) {
+                if (!g.active[v] || lastUse[v] <= v) {
+                    continue;
+                }
+                int k = Arrays.binarySearch(bounds, v + 1);
+                k = k >= 0 ? k : -k - 1;
+                while (k > 0 && bounds[k - 1] > v) {
+                    k--;
+                }
+                for (; k < bounds.length && bounds[k] <= lastUse[v]; k++) {
+                    if (pass == 1) {
+                        sets[k][count[k]] = v;
+                    }
+                    count[k]++;
+                }
+            }
+            if (pass == 1) {
+                return sets;
+            }
+        }
+        throw new AssertionError();
+    }
+
+    /**
+     * @param g the graph
+     * @param lastUse from {@link #lastUse}
+     * @param p a cut position
+     * @return L(p), sorted
+     */
+    static int[] liveSet(LinearizedGraph g, int[] lastUse, int p) {
+        int count = 0;
+        for (int v = 0; v < p; v++) {
+            if (g.active[v] && lastUse[v] >= p) {
+                count++;
+            }
+        }
+        int[] set = new int[count];
+        int k = 0;
+        for (int v = 0; v < p; v++) {
+            if (g.active[v] && lastUse[v] >= p) {
+                set[k++] = v;
+            }
+        }
+        return set;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.wengert.mixed;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Runs independent blocks of sweep directions on an {@link Executor}. Each block writes only its
+ * own columns (or rows) of the result, and the arithmetic of one direction does not depend on the
+ * block it falls in, so the result is bit-identical whatever the parallelism.
+ */
+final class Parallel {
+
+    /** A block of directions [from, to). */
+    @FunctionalInterface
+    interface Block {
+        void run(int from, int to);
+    }
+
+    /** Largest number of directions per block. */
+    static final int MAX_BLOCK = 64;
+    /** Largest scratch per block, in doubles (32 MiB). */
+    static final long MAX_SCRATCH = 1L << 22;
+
+    private Parallel() {
+    }
+
+    /**
+     * @param executor where blocks run
+     * @return how many threads it may use at once
+     */
+    static int parallelism(Executor executor) {
+        if (executor instanceof ForkJoinPool pool) {
+            return Math.max(1, pool.getParallelism());
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Splits w directions into blocks and runs them.
+     *
+     * @param executor where blocks run
+     * @param w the number of directions
+     * @param slots the scratch slots a sweep needs per direction (bounds the block width)
+     * @param block the work on one block
+     */
+    static void run(Executor executor, int w, long slots, Block block) {
+        if (w <= 0) {
+            return;
+        }
+        int threads = parallelism(executor);
+        int width = (w + threads - 1) / threads;
+        width = Math.min(width, MAX_BLOCK);
+        width = (int) Math.max(1, Math.min(width, MAX_SCRATCH / Math.max(1, slots)));
+        int blocks = (w + width - 1) / width;
+        if (blocks == 1) {
+            block.run(0, w);
+            return;
+        }
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[blocks];
+        for (int b = 0; b < blocks; b++) {
+            int from = b * width;
+            int to = Math.min(w, from + width);
+            futures[b] = CompletableFuture.runAsync(() -> block.run(from, to), executor);
+        }
+        try {
+            CompletableFuture.allOf(futures).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+}
