@@ -18,7 +18,8 @@ import java.util.List;
  * (u = N for an output) is live at the positions max(v + 1, n) ≤ p ≤ u, added as a difference
  * array. Candidate cuts are the interior local minima of |L(p)| (for a plateau, its first
  * position); when there are more than {@code maxSegments − 1}, the ones with the smallest live
- * sets are kept. Example: h = Σ<sub>j</sub> g(x<sub>j</sub>), y<sub>i</sub> = q<sub>i</sub>(h)
+ * sets are kept, first those at least (N − n)/(2·maxSegments) entries from a cut already kept (so
+ * the cuts spread over the tape rather than crowd around one narrow place), then the rest. Example: h = Σ<sub>j</sub> g(x<sub>j</sub>), y<sub>i</sub> = q<sub>i</sub>(h)
  * has |L| falling from n to 1 while the sum is formed, then rising to n: one cut, at the waist.
  */
 final class Cutter {
@@ -96,7 +97,26 @@ final class Cutter {
         }
         if (minima.size() > maxSegments - 1) {
             minima.sort((a, b) -> live[a] != live[b] ? Integer.compare(live[a], live[b]) : Integer.compare(a, b));
-            minima = new ArrayList<>(minima.subList(0, maxSegments - 1));
+            int gap = Math.max(1, (live.length - 1) / (2 * maxSegments));
+            List<Integer> kept = new ArrayList<>();
+            for (int pass = 0; pass < 2 && kept.size() < maxSegments - 1; pass++) {
+                for (int candidate : minima) {
+                    if (kept.size() == maxSegments - 1) {
+                        break;
+                    }
+                    boolean far = true;
+                    for (int k : kept) {
+                        if (k == candidate || (pass == 0 && Math.abs(k - candidate) < gap)) {
+                            far = false;
+                            break;
+                        }
+                    }
+                    if (far) {
+                        kept.add(candidate);
+                    }
+                }
+            }
+            minima = kept;
         }
         int[] cuts = new int[minima.size()];
         for (int k = 0; k < cuts.length; k++) {

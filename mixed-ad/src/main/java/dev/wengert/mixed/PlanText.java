@@ -27,6 +27,10 @@ final class PlanText {
         return i == j ? "F'" + i : "F'" + j + ".." + i;
     }
 
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
     static List<String> operations(JacobianPlan plan) {
         List<Segment> seg = plan.segments();
         List<String> out = new ArrayList<>();
@@ -44,9 +48,9 @@ final class PlanText {
                 case MULTIPLY -> range(i, j) + " = " + range(k + 1, j) + " * " + range(i, k) + " ("
                         + seg.get(j).fanOut() + " x " + seg.get(k).fanOut() + " times "
                         + seg.get(k).fanOut() + " x " + seg.get(i).fanIn() + ")";
-                case PUSH -> range(i, j) + " = push the " + seg.get(i).fanIn() + " columns of " + range(i, k)
+                case PUSH -> range(i, j) + " = push the " + plural(seg.get(i).fanIn(), "column") + " of " + range(i, k)
                         + " as tangents through segment" + (k + 1 == j ? " " + j : "s " + (k + 1) + ".." + j);
-                case PULL -> range(i, j) + " = pull the " + seg.get(j).fanOut() + " rows of " + range(k + 1, j)
+                case PULL -> range(i, j) + " = pull the " + plural(seg.get(j).fanOut(), "row") + " of " + range(k + 1, j)
                         + " as adjoints back through segment" + (i == k ? " " + i : "s " + k + ".." + i);
             };
             out.add(text + "  cost " + num(s.cost()));
