@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs independent blocks of sweep directions on an {@link Executor}. Each block writes only its
@@ -38,9 +39,11 @@ final class Parallel {
     }
 
     /**
-     * Splits w directions into blocks and runs them.
+     * Splits w directions into blocks of equal width and runs them: the calling thread and up to
+     * {@code parallelism(executor)} helpers on the executor take the next block from a shared
+     * counter until none is left. Which thread runs a block never changes what it computes.
      *
-     * @param executor where blocks run
+     * @param executor where helpers run
      * @param w the number of directions
      * @param slots the scratch slots a sweep needs per direction (bounds the block width)
      * @param block the work on one block
@@ -49,7 +52,7 @@ final class Parallel {
         if (w <= 0) {
             return;
         }
-        int threads = parallelism(executor);
+        int threads = parallelism(executor) + 1;
         int width = (w + threads - 1) / threads;
         width = Math.min(width, MAX_BLOCK);
         width = (int) Math.max(1, Math.min(width, MAX_SCRATCH / Math.max(1, slots)));
@@ -58,16 +61,32 @@ final class Parallel {
             block.run(0, w);
             return;
         }
-        CompletableFuture<?>[] futures = new CompletableFuture<?>[blocks];
-        for (int b = 0; b < blocks; b++) {
-            int from = b * width;
-            int to = Math.min(w, from + width);
-            futures[b] = CompletableFuture.runAsync(() -> block.run(from, to), executor);
+        int size = width;
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                int from = b * size;
+                block.run(from, Math.min(w, from + size));
+            }
+        };
+        int helpers = Math.min(blocks - 1, threads - 1);
+        CompletableFuture<?>[] futures = new CompletableFuture<?>[helpers];
+        for (int h = 0; h < helpers; h++) {
+            futures[h] = CompletableFuture.runAsync(worker, executor);
+        }
+        RuntimeException failure = null;
+        try {
+            worker.run();
+        } catch (RuntimeException e) {
+            failure = e;
         }
         try {
             CompletableFuture.allOf(futures).join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
+            if (failure != null) {
+                throw failure;
+            }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
@@ -75,6 +94,9 @@ final class Parallel {
                 throw err;
             }
             throw e;
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }
