@@ -32,9 +32,17 @@ final class Cutter {
      * @return |L(p)| for p = n..N, at index p − n
      */
     static int[] liveSizes(LinearizedGraph g) {
+        return liveSizes(g, lastUse(g));
+    }
+
+    /**
+     * @param g the graph
+     * @param lastUse from {@link #lastUse}
+     * @return |L(p)| for p = n..N, at index p − n
+     */
+    static int[] liveSizes(LinearizedGraph g, int[] lastUse) {
         int n = g.inputs;
         int size = g.size();
-        int[] lastUse = lastUse(g);
         int[] diff = new int[size - n + 2];
         for (int v = 0; v < size; v++) {
             if (g.active[v] && lastUse[v] > v) {
@@ -127,25 +135,42 @@ final class Cutter {
     }
 
     /**
+     * The chain of segments: bounds n = b<sub>0</sub> &lt; b<sub>1</sub> &lt; … &lt; b<sub>L</sub> = N
+     * (segment s is [b<sub>s</sub>, b<sub>s+1</sub>)) and the live set at each bound.
+     *
+     * @param bounds the segment bounds
+     * @param liveSets L(b) for each bound, sorted
+     */
+    record Chain(int[] bounds, int[][] liveSets) {
+
+        int length() {
+            return bounds.length - 1;
+        }
+
+        /**
+         * @param g the graph
+         * @param from the first segment
+         * @param to the last segment
+         * @param scratch an int array of the graph's size
+         * @return segments from..to compiled as one program (pass-through values cost nothing)
+         */
+        SegmentProgram program(LinearizedGraph g, int from, int to, int[] scratch) {
+            return new SegmentProgram(g, bounds[from], bounds[to + 1], liveSets[from], liveSets[to + 1], scratch);
+        }
+    }
+
+    /**
      * @param g the graph
+     * @param lastUse from {@link #lastUse}
      * @param cuts interior cut positions, increasing, each in (n, N)
      * @return the segments [n, c<sub>1</sub>), [c<sub>1</sub>, c<sub>2</sub>), …, [c<sub>last</sub>, N)
      */
-    static List<SegmentProgram> segments(LinearizedGraph g, int[] cuts) {
-        int n = g.inputs;
-        int size = g.size();
-        int[] lastUse = lastUse(g);
+    static Chain chain(LinearizedGraph g, int[] lastUse, int[] cuts) {
         int[] bounds = new int[cuts.length + 2];
-        bounds[0] = n;
+        bounds[0] = g.inputs;
         System.arraycopy(cuts, 0, bounds, 1, cuts.length);
-        bounds[bounds.length - 1] = size;
-        int[][] liveSets = liveSets(g, lastUse, bounds);
-        int[] slotOfInput = new int[size];
-        List<SegmentProgram> segments = new ArrayList<>(bounds.length - 1);
-        for (int k = 0; k + 1 < bounds.length; k++) {
-            segments.add(new SegmentProgram(g, bounds[k], bounds[k + 1], liveSets[k], liveSets[k + 1], slotOfInput));
-        }
-        return segments;
+        bounds[bounds.length - 1] = g.size();
+        return new Chain(bounds, liveSets(g, lastUse, bounds));
     }
 
     /**

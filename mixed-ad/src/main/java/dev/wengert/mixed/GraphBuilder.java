@@ -22,8 +22,16 @@ final class GraphBuilder {
      * @param x the input values; entries 0..x.length−1
      */
     GraphBuilder(double[] x) {
+        this(x, 2 * x.length);
+    }
+
+    /**
+     * @param x the input values; entries 0..x.length−1
+     * @param expected the expected number of entries, to size the arrays
+     */
+    GraphBuilder(double[] x, int expected) {
         inputs = x.length;
-        int capacity = Math.max(16, 2 * x.length);
+        int capacity = Math.max(16, Math.max(expected, x.length));
         ops = new String[capacity];
         values = new double[capacity];
         operandStart = new int[capacity + 1];

@@ -27,8 +27,9 @@ import java.util.concurrent.Executor;
 public final class JacobianPlan {
 
     private final LinearizedGraph graph;
-    private final List<SegmentProgram> programs;
+    private final Cutter.Chain chain;
     private final List<ChainPlanner.Step> steps;
+    private final SegmentProgram[] programs;
     private final List<Segment> segments;
     private final long predicted;
     private final long pureForward;
@@ -38,37 +39,55 @@ public final class JacobianPlan {
     JacobianPlan(LinearizedGraph graph, int maxSegments, Executor executor) {
         this.graph = graph;
         this.executor = executor;
-        int[] live = Cutter.liveSizes(graph);
+        int[] lastUse = Cutter.lastUse(graph);
+        int[] live = Cutter.liveSizes(graph, lastUse);
         int[] cuts = Cutter.chooseCuts(live, graph.inputs, maxSegments);
-        this.programs = Cutter.segments(graph, cuts);
-        int len = programs.size();
+        this.chain = Cutter.chain(graph, lastUse, cuts);
+        int len = chain.length();
+        int[] bounds = chain.bounds();
         long[] fanIn = new long[len];
         long[] fanOut = new long[len];
         long[] tau = new long[len];
         for (int s = 0; s < len; s++) {
-            fanIn[s] = programs.get(s).fanIn();
-            fanOut[s] = programs.get(s).fanOut();
-            tau[s] = programs.get(s).edges();
+            fanIn[s] = chain.liveSets()[s].length;
+            fanOut[s] = chain.liveSets()[s + 1].length;
+            tau[s] = graph.operandStart[bounds[s + 1]] - graph.operandStart[bounds[s]];
         }
         ChainPlanner planner = new ChainPlanner(fanIn, fanOut, tau);
         this.steps = List.copyOf(planner.steps());
         this.predicted = planner.predictedCost();
         this.pureForward = planner.pureForwardCost();
         this.pureReverse = planner.pureReverseCost();
+        // one program per sweeping step, over the whole range of segments it sweeps
+        this.programs = new SegmentProgram[steps.size()];
+        int[] scratch = new int[graph.size()];
         SweepMode[] modes = new SweepMode[len];
-        for (ChainPlanner.Step step : steps) {
+        for (int k = 0; k < steps.size(); k++) {
+            ChainPlanner.Step step = steps.get(k);
             switch (step.kind()) {
-                case TANGENT -> modes[step.i()] = SweepMode.TANGENT;
-                case ADJOINT -> modes[step.i()] = SweepMode.ADJOINT;
-                case PUSH -> Arrays.fill(modes, step.k() + 1, step.j() + 1, SweepMode.TANGENT);
-                case PULL -> Arrays.fill(modes, step.i(), step.k() + 1, SweepMode.ADJOINT);
+                case TANGENT -> {
+                    modes[step.i()] = SweepMode.TANGENT;
+                    programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                }
+                case ADJOINT -> {
+                    modes[step.i()] = SweepMode.ADJOINT;
+                    programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                }
+                case PUSH -> {
+                    Arrays.fill(modes, step.k() + 1, step.j() + 1, SweepMode.TANGENT);
+                    programs[k] = chain.program(graph, step.k() + 1, step.j(), scratch);
+                }
+                case PULL -> {
+                    Arrays.fill(modes, step.i(), step.k() + 1, SweepMode.ADJOINT);
+                    programs[k] = chain.program(graph, step.i(), step.k(), scratch);
+                }
                 default -> { }
             }
         }
         List<Segment> list = new ArrayList<>(len);
         for (int s = 0; s < len; s++) {
-            SegmentProgram p = programs.get(s);
-            list.add(new Segment(s, p.first, p.end - 1, p.ops(), p.edges(), p.fanIn(), p.fanOut(), modes[s]));
+            list.add(new Segment(s, bounds[s], bounds[s + 1] - 1, bounds[s + 1] - bounds[s], tau[s],
+                    (int) fanIn[s], (int) fanOut[s], modes[s]));
         }
         this.segments = Collections.unmodifiableList(list);
     }
@@ -120,16 +139,18 @@ public final class JacobianPlan {
      * @return the Jacobian, m rows of n columns
      */
     public double[][] jacobian() {
-        PlanExecutor.Matrix chain = PlanExecutor.execute(programs, steps, executor);
-        int[] columns = programs.get(0).liveIn;
-        int[] rows = programs.get(programs.size() - 1).liveOut;
+        PlanExecutor.Matrix result = PlanExecutor.execute(steps, programs, executor);
+        int[] columns = chain.liveSets()[0];
+        int[] rows = chain.liveSets()[chain.length()];
         int m = graph.outputs.length;
         double[][] jacobian = new double[m][graph.inputs];
         for (int r = 0; r < m; r++) {
             int pos = Arrays.binarySearch(rows, graph.outputs[r]);
             if (pos >= 0) {
+                int base = pos * result.columns();
+                double[] row = jacobian[r];
                 for (int c = 0; c < columns.length; c++) {
-                    jacobian[r][columns[c]] = chain.data()[pos * chain.columns() + c];
+                    row[columns[c]] = result.data()[base + c];
                 }
             }
         }
@@ -168,7 +189,8 @@ public final class JacobianPlan {
         return steps;
     }
 
-    List<SegmentProgram> programs() {
+    /** @return the program swept by each step (null for a product) */
+    SegmentProgram[] programs() {
         return programs;
     }
 

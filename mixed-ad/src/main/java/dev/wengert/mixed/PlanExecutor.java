@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * Executes the steps of a plan ({@link ChainPlanner#steps()}) with a stack of dense matrices:
+ * Executes the steps of a plan ({@link ChainPlanner#steps()}) with a stack of dense matrices.
+ * Each sweeping step has one program compiled over the whole range of segments it sweeps, so a
+ * push or pull through several segments is one sweep over their entries, and values merely
+ * passed through cost nothing:
  * <ul>
  *   <li>TANGENT s: F′<sub>s</sub> by n<sub>s</sub> tangent sweeps (identity seeds);</li>
  *   <li>ADJOINT s: F′<sub>s</sub> by m<sub>s</sub> adjoint sweeps;</li>
@@ -32,19 +35,15 @@ final class PlanExecutor {
      * @param executor where independent sweeps run
      * @return F′, |L(N)| × |L(n)|
      */
-    static Matrix execute(List<SegmentProgram> segments, List<ChainPlanner.Step> steps, Executor executor) {
+    static Matrix execute(List<ChainPlanner.Step> steps, SegmentProgram[] programs, Executor executor) {
         Matrix[] stack = new Matrix[steps.size() + 1];
         int top = 0;
-        for (ChainPlanner.Step step : steps) {
+        for (int k = 0; k < steps.size(); k++) {
+            ChainPlanner.Step step = steps.get(k);
+            SegmentProgram program = programs[k];
             switch (step.kind()) {
-                case TANGENT -> {
-                    SegmentProgram s = segments.get(step.i());
-                    stack[top++] = push(segments, step.i(), step.i() - 1, identity(s.fanIn()), executor);
-                }
-                case ADJOINT -> {
-                    SegmentProgram s = segments.get(step.i());
-                    stack[top++] = pull(segments, step.i(), step.i(), identity(s.fanOut()), executor);
-                }
+                case TANGENT -> stack[top++] = push(program, identity(program.fanIn()), executor);
+                case ADJOINT -> stack[top++] = pull(program, identity(program.fanOut()), executor);
                 case MULTIPLY -> {
                     Matrix a = stack[--top];
                     Matrix b = stack[--top];
@@ -52,11 +51,11 @@ final class PlanExecutor {
                 }
                 case PUSH -> {
                     Matrix b = stack[--top];
-                    stack[top++] = push(segments, step.j(), step.k(), b, executor);
+                    stack[top++] = push(program, b, executor);
                 }
                 case PULL -> {
                     Matrix a = stack[--top];
-                    stack[top++] = pull(segments, step.i(), step.k(), a, executor);
+                    stack[top++] = pull(program, a, executor);
                 }
                 default -> throw new IllegalStateException(step.toString());
             }
@@ -75,23 +74,22 @@ final class PlanExecutor {
         return new Matrix(size, size, data);
     }
 
-    /** Sweeps the columns of b as tangents through segments k+1..j; b has m<sub>k</sub> rows. */
-    static Matrix push(List<SegmentProgram> segments, int j, int k, Matrix b, Executor executor) {
+    /** Sweeps the columns of b (fan-in rows) as tangents through the program. */
+    static Matrix push(SegmentProgram program, Matrix b, Executor executor) {
         int w = b.columns();
-        int rows = segments.get(j).fanOut();
+        int rows = program.fanOut();
         double[] result = new double[rows * w];
-        long slots = 0;
-        for (int s = k + 1; s <= j; s++) {
-            slots = Math.max(slots, (long) segments.get(s).fanIn() + segments.get(s).ops());
-        }
-        Parallel.run(executor, w, slots, (from, to) -> {
+        Parallel.run(executor, w, program.slots(), (from, to) -> {
             int cw = to - from;
-            double[] t = new double[b.rows() * cw];
-            for (int r = 0; r < b.rows(); r++) {
-                System.arraycopy(b.data(), r * w + from, t, r * cw, cw);
-            }
-            for (int s = k + 1; s <= j; s++) {
-                t = segments.get(s).tangent(t, cw);
+            double[] t;
+            if (cw == w) {
+                t = program.tangent(b.data(), w);
+            } else {
+                double[] seeds = new double[b.rows() * cw];
+                for (int r = 0; r < b.rows(); r++) {
+                    System.arraycopy(b.data(), r * w + from, seeds, r * cw, cw);
+                }
+                t = program.tangent(seeds, cw);
             }
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(t, r * cw, result, r * w + from, cw);
@@ -100,17 +98,13 @@ final class PlanExecutor {
         return new Matrix(rows, w, result);
     }
 
-    /** Sweeps the rows of a as adjoints back through segments k..i; a has m<sub>k</sub> columns. */
-    static Matrix pull(List<SegmentProgram> segments, int i, int k, Matrix a, Executor executor) {
+    /** Sweeps the rows of a (fan-out columns) as adjoints back through the program. */
+    static Matrix pull(SegmentProgram program, Matrix a, Executor executor) {
         int w = a.rows();
         int mk = a.columns();
-        int columns = segments.get(i).fanIn();
+        int columns = program.fanIn();
         double[] result = new double[w * columns];
-        long slots = 0;
-        for (int s = i; s <= k; s++) {
-            slots = Math.max(slots, (long) segments.get(s).fanIn() + segments.get(s).ops());
-        }
-        Parallel.run(executor, w, slots, (from, to) -> {
+        Parallel.run(executor, w, program.slots(), (from, to) -> {
             int cw = to - from;
             double[] t = new double[mk * cw];
             for (int c = 0; c < cw; c++) {
@@ -118,9 +112,7 @@ final class PlanExecutor {
                     t[r * cw + c] = a.data()[(from + c) * mk + r];
                 }
             }
-            for (int s = k; s >= i; s--) {
-                t = segments.get(s).adjoint(t, cw);
-            }
+            t = program.adjoint(t, cw);
             for (int c = 0; c < cw; c++) {
                 for (int q = 0; q < columns; q++) {
                     result[(from + c) * columns + q] = t[q * cw + c];

@@ -46,7 +46,8 @@ final class Recordings {
             x[k] = view.value(entry);
             map[entry] = k;
         }
-        GraphBuilder b = new GraphBuilder(x);
+        GraphBuilder b = new GraphBuilder(x, size);
+        String[] names = new String[64];
         int[] args = new int[4];
         double[] ps = new double[4];
         for (int i = 0; i < size; i++) {
@@ -66,7 +67,14 @@ final class Recordings {
                 args[k] = map[view.operand(i, k)];
                 ps[k] = view.partial(i, k);
             }
-            map[i] = b.nary(view.opName(i), view.value(i), args, ps, arity);
+            int code = view.opCode(i);
+            if (code >= names.length) {
+                names = java.util.Arrays.copyOf(names, 2 * code + 1);
+            }
+            if (names[code] == null) {
+                names[code] = view.opName(i);
+            }
+            map[i] = b.nary(names[code], view.value(i), args, ps, arity);
         }
         int[] outputs = new int[view.outputCount()];
         for (int r = 0; r < outputs.length; r++) {

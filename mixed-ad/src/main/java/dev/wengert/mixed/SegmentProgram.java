@@ -79,6 +79,11 @@ final class SegmentProgram {
         return end - first;
     }
 
+    /** @return the scratch slots of one sweep direction: fan-in plus entries */
+    long slots() {
+        return (long) liveIn.length + (end - first);
+    }
+
     /** @return τ = α, the edge count: multiply-adds of one tangent or one adjoint sweep */
     long edges() {
         return operandSlot.length;
@@ -113,10 +118,17 @@ final class SegmentProgram {
                 for (int e = start[i]; e < start[i + 1]; e++) {
                     double p = partials[edgeBase + e];
                     int src = operandSlot[e] * w;
-                    for (int c = 0; c < w; c++) {
-                        double d = t[src + c];
-                        if (d != 0) {
-                            t[base + c] += p * d;
+                    if (Double.isFinite(p)) {
+                        // p·0 = ±0 adds nothing to a sum started at +0: the same bits as skipping
+                        for (int c = 0; c < w; c++) {
+                            t[base + c] += p * t[src + c];
+                        }
+                    } else {
+                        for (int c = 0; c < w; c++) {
+                            double d = t[src + c];
+                            if (d != 0) {
+                                t[base + c] += p * d;
+                            }
                         }
                     }
                 }
@@ -161,10 +173,16 @@ final class SegmentProgram {
                 for (int e = start[i]; e < start[i + 1]; e++) {
                     double p = partials[edgeBase + e];
                     int dst = operandSlot[e] * w;
-                    for (int c = 0; c < w; c++) {
-                        double bar = a[base + c];
-                        if (bar != 0) {
-                            a[dst + c] += p * bar;
+                    if (Double.isFinite(p)) {
+                        for (int c = 0; c < w; c++) {
+                            a[dst + c] += p * a[base + c];
+                        }
+                    } else {
+                        for (int c = 0; c < w; c++) {
+                            double bar = a[base + c];
+                            if (bar != 0) {
+                                a[dst + c] += p * bar;
+                            }
                         }
                     }
                 }
