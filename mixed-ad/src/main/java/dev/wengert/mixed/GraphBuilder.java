@@ -15,6 +15,10 @@ final class GraphBuilder {
     private int[] operandStart;
     private int[] operands;
     private double[] partials;
+    /** where each edge's partial comes from, for refreshing after a replay: (tape entry, operand k) */
+    private int[] sourceEntry;
+    private int[] sourceOperand;
+    private int source = -1;
     private int size;
     private int edges;
 
@@ -102,9 +106,27 @@ final class GraphBuilder {
      * @return the new entry
      */
     int nary(String op, double value, int[] args, double[] ps, int count) {
+        return traced(op, value, args, ps, count, -1);
+    }
+
+    /**
+     * As {@link #nary(String, double, int[], double[], int)}, remembering for each edge that its
+     * partial is operand k of entry {@code tapeEntry} of a recording.
+     *
+     * @param op the operation's name
+     * @param value its value
+     * @param args its operands
+     * @param ps the partials
+     * @param count the number of operands
+     * @param tapeEntry the entry of the recording this one copies, or −1
+     * @return the new entry
+     */
+    int traced(String op, double value, int[] args, double[] ps, int count, int tapeEntry) {
+        source = tapeEntry;
         for (int k = 0; k < count; k++) {
             edge(args[k], ps[k]);
         }
+        source = -1;
         return add(op, value);
     }
 
@@ -114,10 +136,22 @@ final class GraphBuilder {
         }
         if (edges == operands.length) {
             operands = Arrays.copyOf(operands, 2 * edges);
+            if (sourceEntry != null) {
+                sourceEntry = Arrays.copyOf(sourceEntry, 2 * edges);
+                sourceOperand = Arrays.copyOf(sourceOperand, 2 * edges);
+            }
             partials = Arrays.copyOf(partials, 2 * edges);
         }
         operands[edges] = operand;
         partials[edges] = partial;
+        if (source >= 0) {
+            if (sourceEntry == null) {
+                sourceEntry = new int[operands.length];
+                sourceOperand = new int[operands.length];
+            }
+            sourceEntry[edges] = source;
+            sourceOperand[edges] = edges - operandStart[size];
+        }
         edges++;
     }
 
@@ -169,6 +203,7 @@ final class GraphBuilder {
             }
         }
         int[] start = new int[size + 1];
+        boolean traced = sourceEntry != null;
         int kept = 0;
         for (int i = 0; i < size; i++) {
             active[i] &= needed[i];
@@ -178,13 +213,22 @@ final class GraphBuilder {
                     if (active[u]) {
                         operands[kept] = u;
                         partials[kept] = partials[e];
+                        if (traced) {
+                            sourceEntry[kept] = sourceEntry[e];
+                            sourceOperand[kept] = sourceOperand[e];
+                        }
                         kept++;
                     }
                 }
             }
             start[i + 1] = kept;
         }
-        return new LinearizedGraph(inputs, Arrays.copyOf(ops, size), Arrays.copyOf(values, size), start,
+        LinearizedGraph g = new LinearizedGraph(inputs, Arrays.copyOf(ops, size), Arrays.copyOf(values, size), start,
                 Arrays.copyOf(operands, kept), Arrays.copyOf(partials, kept), outputs.clone(), active);
+        if (traced) {
+            g.sourceEntry = Arrays.copyOf(sourceEntry, kept);
+            g.sourceOperand = Arrays.copyOf(sourceOperand, kept);
+        }
+        return g;
     }
 }

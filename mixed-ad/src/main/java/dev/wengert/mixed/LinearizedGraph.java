@@ -39,6 +39,24 @@ public final class LinearizedGraph {
     final double[] partials;
     final int[] outputs;
     final boolean[] active;
+    /** for a graph copied from a recording: per edge, the tape entry and operand it came from */
+    int[] sourceEntry;
+    int[] sourceOperand;
+    /** for a graph copied from a recording: per entry, the tape entry it copies */
+    int[] entrySource;
+
+    /**
+     * @return a copy whose values and partials may be refreshed after a replay, sharing the
+     *         structure (entries, operands, outputs) with this graph
+     */
+    LinearizedGraph withOwnNumbers() {
+        LinearizedGraph copy = new LinearizedGraph(inputs, ops, values.clone(), operandStart, operands,
+                partials.clone(), outputs, active);
+        copy.sourceEntry = sourceEntry;
+        copy.sourceOperand = sourceOperand;
+        copy.entrySource = entrySource;
+        return copy;
+    }
 
     LinearizedGraph(int inputs, String[] ops, double[] values, int[] operandStart, int[] operands,
             double[] partials, int[] outputs, boolean[] active) {

@@ -5,6 +5,7 @@ import dev.wengert.core.Differentiator;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.VectorFunction;
 import dev.wengert.forward.ForwardMode;
+import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -91,6 +92,21 @@ public final class MixedMode implements Differentiator {
      */
     JacobianPlan plan(LinearizedGraph graph) {
         return new JacobianPlan(graph, maxSegments, executor);
+    }
+
+    /**
+     * Records f at x once and prepares its Jacobian for evaluation at many points by replay
+     * (see {@link PreparedJacobian}).
+     *
+     * @param f the function
+     * @param x the point to record at (length n ≥ 1)
+     * @return the prepared Jacobian, confined to the calling thread
+     */
+    public PreparedJacobian prepare(VectorFunction f, double[] x) {
+        Checks.notNull("f", f);
+        Checks.point(x);
+        Recording recording = REVERSE.record(f, x.clone());
+        return new PreparedJacobian(recording, Recordings.linearize(recording), maxSegments, executor);
     }
 
     /** The Jacobian by executing the plan of {@link #plan(VectorFunction, double[])}. */

@@ -74,12 +74,37 @@ final class Recordings {
             if (names[code] == null) {
                 names[code] = view.opName(i);
             }
-            map[i] = b.nary(names[code], view.value(i), args, ps, arity);
+            map[i] = b.traced(names[code], view.value(i), args, ps, arity, i);
         }
         int[] outputs = new int[view.outputCount()];
         for (int r = 0; r < outputs.length; r++) {
             outputs[r] = map[view.outputIndex(r)];
         }
-        return b.build(outputs);
+        LinearizedGraph g = b.build(outputs);
+        g.entrySource = new int[g.size()];
+        for (int i = 0; i < size; i++) {
+            g.entrySource[map[i]] = i;
+        }
+        return g;
+    }
+
+    /**
+     * Moves a recording to a new point by replay and copies its new values and partials into a
+     * graph linearized from it (the structure is the recording's, so only numbers change).
+     *
+     * @param recording the recording, on the thread that made it
+     * @param g a graph from {@link #linearize} of that recording, with numbers of its own
+     * @param x the new point
+     * @throws IllegalStateException if the recording cannot be replayed
+     */
+    static void refresh(Recording recording, LinearizedGraph g, double[] x) {
+        recording.replay(x);
+        TapeView view = recording.view();
+        for (int e = 0; e < g.partials.length; e++) {
+            g.partials[e] = view.partial(g.sourceEntry[e], g.sourceOperand[e]);
+        }
+        for (int i = 0; i < g.values.length; i++) {
+            g.values[i] = view.value(g.entrySource[i]);
+        }
     }
 }

@@ -14,30 +14,59 @@ import java.util.concurrent.Executor;
  */
 final class SparseSweeps {
 
-    private SparseSweeps() {
-    }
+    private final LinearizedGraph g;
+    private final SparsityPattern pattern;
+    private final int[] columnColour;
+    private final int[] rowColour;
+    private final boolean tangent;
+    private final int colours;
+    private final int[] outs;
+    private final int[] outPosition;
+    private final SegmentProgram whole;
 
-    static SparseJacobian compute(LinearizedGraph g, Executor executor) {
-        SparsityPattern pattern = SparsityPattern.of(g);
+    /**
+     * Detects the pattern, colours both sides and compiles the whole tape as one program. The
+     * sweeps read the graph's partials when {@link #compute} runs, so after a replay refreshes
+     * them the same colouring serves the new point.
+     *
+     * @param g the graph
+     */
+    SparseSweeps(LinearizedGraph g) {
+        this.g = g;
+        pattern = SparsityPattern.of(g);
         SparsityPattern transpose = pattern.transpose();
-        int[] columnColour = Colouring.columns(pattern, transpose);
-        int[] rowColour = Colouring.columns(transpose, pattern);
+        columnColour = Colouring.columns(pattern, transpose);
+        rowColour = Colouring.columns(transpose, pattern);
         int columnColours = Colouring.count(columnColour);
         int rowColours = Colouring.count(rowColour);
+        tangent = columnColours <= rowColours;
+        colours = tangent ? columnColours : rowColours;
         int n = g.inputs;
-        int m = g.outputs.length;
         int[] all = new int[n];
         for (int j = 0; j < n; j++) {
             all[j] = j;
         }
-        int[] lastUse = Cutter.lastUse(g);
-        int[] outs = Cutter.liveSet(g, lastUse, g.size());
-        SegmentProgram whole = new SegmentProgram(g, n, g.size(), all, outs, new int[g.size()]);
+        outs = Cutter.liveSet(g, Cutter.lastUse(g), g.size());
+        outPosition = new int[g.outputs.length];
+        for (int r = 0; r < outPosition.length; r++) {
+            outPosition[r] = Arrays.binarySearch(outs, g.outputs[r]);
+        }
+        whole = new SegmentProgram(g, n, g.size(), all, outs, new int[g.size()]);
+    }
+
+    static SparseJacobian compute(LinearizedGraph g, Executor executor) {
+        return new SparseSweeps(g).compute(executor);
+    }
+
+    /**
+     * @param executor where the sweeps of the colours run
+     * @return the Jacobian at the graph's current partials
+     */
+    SparseJacobian compute(Executor executor) {
+        int n = g.inputs;
+        int m = g.outputs.length;
         double[] values = new double[pattern.nonZeros()];
-        long slots = (long) g.size();
-        boolean tangent = columnColours <= rowColours;
-        int colours = tangent ? columnColours : rowColours;
-        Parallel.run(executor, colours, slots, (from, to) -> {
+        Parallel.run(executor, colours, whole.slots(), (from, to) -> {
             int w = to - from;
             if (tangent) {
                 double[] seeds = new double[n * w];
@@ -49,7 +78,7 @@ final class SparseSweeps {
                 }
                 double[] t = whole.tangent(seeds, w);
                 for (int r = 0; r < m; r++) {
-                    int pos = Arrays.binarySearch(outs, g.outputs[r]);
+                    int pos = outPosition[r];
                     for (int e = pattern.rowStart[r]; e < pattern.rowStart[r + 1]; e++) {
                         int c = columnColour[pattern.columnIndex[e]];
                         if (c >= from && c < to) {
@@ -61,7 +90,7 @@ final class SparseSweeps {
                 double[] seeds = new double[outs.length * w];
                 for (int r = 0; r < m; r++) {
                     int c = rowColour[r];
-                    int pos = Arrays.binarySearch(outs, g.outputs[r]);
+                    int pos = outPosition[r];
                     if (c >= from && c < to && pos >= 0) {
                         seeds[pos * w + c - from] = 1;
                     }

@@ -2,7 +2,9 @@ package dev.wengert.benchmarks.mixed;
 
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.mixed.MixedMode;
+import dev.wengert.mixed.PreparedJacobian;
 import dev.wengert.mixed.SparseJacobian;
+import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,9 +18,11 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Broyden's tridiagonal function at n = 2000: the sparse Jacobian (pattern, colouring, 3 tangent
- * sweeps, CSR) against the dense Jacobian by reverse, forward and mixed mode.
+ * sweeps, CSR) against the dense Jacobian by reverse, forward and mixed mode; and, recorded once in
+ * setup, the sparse Jacobian by replay with the colouring reused ({@code sparseReplayed}) against
+ * the dense one by replay and n adjoint sweeps ({@code denseReverseReplayed}).
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SparseBroydenBenchmark {
@@ -27,6 +31,8 @@ public class SparseBroydenBenchmark {
     public int n;
 
     private double[] x;
+    private PreparedJacobian prepared;
+    private Recording recording;
     private final MixedMode mixed = new MixedMode();
     private final ForwardMode forward = new ForwardMode();
     private final ReverseMode reverse = new ReverseMode();
@@ -34,6 +40,19 @@ public class SparseBroydenBenchmark {
     @Setup
     public void setUp() {
         x = MixedFamilies.point(n, 1);
+        prepared = mixed.prepare(MixedFamilies.BROYDEN, x);
+        prepared.sparseJacobian(x);
+        recording = reverse.record(MixedFamilies.BROYDEN, x);
+    }
+
+    @Benchmark
+    public SparseJacobian sparseReplayed() {
+        return prepared.sparseJacobian(x);
+    }
+
+    @Benchmark
+    public double[][] denseReverseReplayed() {
+        return recording.jacobian(x);
     }
 
     @Benchmark
