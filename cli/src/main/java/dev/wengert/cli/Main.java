@@ -3,6 +3,8 @@ package dev.wengert.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code wengert} command. Without a subcommand it runs the demo. */
@@ -13,6 +15,14 @@ public final class Main implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    private final boolean[] debug = new boolean[1];
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Show the Java stack trace of an error.")
+    void setDebug(boolean value) {
+        debug[0] = value;
+    }
 
     @Override
     public void run() {
@@ -31,6 +41,9 @@ public final class Main implements Runnable {
 
     /** @return the configured command line, for in-process use and tests */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setExecutionExceptionHandler(new Errors(main.debug));
+        return cl;
     }
 }

@@ -19,9 +19,12 @@ import org.apache.commons.math3.util.MathArrays;
  * with the unit tangent e<sub>j</sub> gives k columns of a Jacobian per evaluation, so an
  * n-input Jacobian takes ⌈n/k⌉ evaluations ({@link ForwardMode}).
  *
- * <p><b>Data layout</b>: a {@code double} value and a {@code double[k]} tangent array, never
- * exposed and never written after construction (immutable; constants of one k share one zero
- * array). k is fixed per {@link #getField() field}: combining numbers with different k throws
+ * <p><b>Data layout</b>: a {@code double} value, a {@code double[k]} tangent array, never
+ * exposed and never written after construction, and a flag for a <i>symbolic zero</i> tangent:
+ * constants share their field's zero array, and an operation on symbolic zeros only yields a
+ * symbolic zero without touching the array (as JAX skips zero tangents). This is exact, since a
+ * zero tangent contributes exactly 0 ({@link Rules#chain}); it makes a pass cost about k
+ * operations only where the chunk's inputs reach. k is fixed per {@link #getField() field}: combining numbers with different k throws
  * {@link IllegalArgumentException} naming both. Every operation reads f, f′ (or the partials) from
  * ad-core's rule table through one private {@code compose}; values are bit-identical to
  * {@code Decimal64}; a zero tangent never multiplies an infinite or NaN partial
@@ -35,11 +38,14 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
 
     private final double value;
     private final double[] tangent;
+    /** True when the tangent is known to be zero (a constant, or computed from constants only). */
+    private final boolean zero;
 
-    /** No copy: {@code tangent} must be fresh or a shared zero array. */
-    private DualVector(double value, double[] tangent) {
+    /** No copy: {@code tangent} must be fresh, or the field's shared zero array when {@code zero}. */
+    private DualVector(double value, double[] tangent, boolean zero) {
         this.value = value;
         this.tangent = tangent;
+        this.zero = zero;
     }
 
     /**
@@ -48,7 +54,12 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
      * @return value + 0·ε, a constant
      */
     public static DualVector constant(double value, int k) {
-        return new DualVector(value, DualVectorField.of(k).zeros());
+        return new DualVector(value, DualVectorField.of(k).zeros(), true);
+    }
+
+    /** A constant over a field's shared zero array (for {@link DualVectorField}). */
+    static DualVector constant(double value, double[] zeros) {
+        return new DualVector(value, zeros, true);
     }
 
     /**
@@ -64,7 +75,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
         }
         double[] t = new double[k];
         t[index] = 1;
-        return new DualVector(value, t);
+        return new DualVector(value, t, false);
     }
 
     /**
@@ -77,7 +88,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
             throw new IllegalArgumentException("tangent must have at least one element, but is "
                     + (tangent == null ? "null" : "empty"));
         }
-        return new DualVector(value, tangent.clone());
+        return new DualVector(value, tangent.clone(), false);
     }
 
     /** @return the value a */
@@ -114,42 +125,58 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
 
     // ---- the only places where derivatives are combined -----------------------------------
 
-    /** f(a + b·ε) = f0 + f1·b·ε. */
+    /**
+     * f(a + b·ε) = f0 + f1·b·ε. With a finite f1 the products are formed directly, and
+     * {@code + 0.0} turns a −0 product into +0, so the result is exactly {@link Rules#chain}'s.
+     */
     private DualVector compose(double f0, double f1) {
+        if (zero) {
+            return new DualVector(f0, tangent, true);
+        }
+        return new DualVector(f0, scale(f1, tangent), false);
+    }
+
+    /** f·b, each product +0 where Rules.chain would give it. */
+    private static double[] scale(double f1, double[] tangent) {
         int k = tangent.length;
         double[] t = new double[k];
         if (Double.isFinite(f1)) {
             for (int i = 0; i < k; i++) {
-                t[i] = f1 * tangent[i];
+                t[i] = f1 * tangent[i] + 0.0;
             }
         } else {
             for (int i = 0; i < k; i++) {
                 t[i] = Rules.chain(f1, tangent[i]);
             }
         }
-        return new DualVector(f0, t);
+        return t;
     }
 
     /**
      * g(a + b·ε, c + d·ε) = f0 + (fx·b + fy·d)·ε. With finite partials the products are formed
-     * directly (fx·0 = ±0 then, which only the sign of a zero tangent can tell from
-     * {@link Rules#chain}).
+     * directly, {@code + 0.0} turning a −0 sum into +0 as {@link Rules#chain} would give.
      */
     private DualVector compose(double f0, double fx, double fy, DualVector other) {
+        if (other.zero) {
+            return compose(f0, fx);
+        }
+        if (zero) {
+            return new DualVector(f0, scale(fy, other.tangent), false);
+        }
         double[] b = tangent;
         double[] d = other.tangent;
         int k = b.length;
         double[] t = new double[k];
         if (Double.isFinite(fx) && Double.isFinite(fy)) {
             for (int i = 0; i < k; i++) {
-                t[i] = fx * b[i] + fy * d[i];
+                t[i] = fx * b[i] + fy * d[i] + 0.0;
             }
         } else {
             for (int i = 0; i < k; i++) {
                 t[i] = Rules.chain(fx, b[i]) + Rules.chain(fy, d[i]);
             }
         }
-        return new DualVector(f0, t);
+        return new DualVector(f0, t, false);
     }
 
     /**
@@ -382,11 +409,14 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
         double[] t = new double[tangent.length];
         for (DualVector term : terms) {
             sameCount(term);
+            if (term.zero) {
+                continue;
+            }
             for (int i = 0; i < t.length; i++) {
                 t[i] += term.tangent[i];
             }
         }
-        return new DualVector(value, t);
+        return new DualVector(value, t, false);
     }
 
     // ---- Object -----------------------------------------------------------------------------

@@ -27,8 +27,8 @@ final class DualVectorField implements Field<DualVector> {
     private DualVectorField(int k) {
         this.k = k;
         this.zeros = new double[k];
-        this.zero = DualVector.of(0, zeros);
-        this.one = DualVector.of(1, zeros);
+        this.zero = DualVector.constant(0, zeros);
+        this.one = DualVector.constant(1, zeros);
     }
 
     /**

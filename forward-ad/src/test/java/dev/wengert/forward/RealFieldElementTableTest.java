@@ -202,6 +202,17 @@ class RealFieldElementTableTest {
     }
 
     @Test
+    void symbolicZeroTangentsGiveTheSameNumbersAsExplicitZeros() {
+        for (String op : OPERATIONS) {
+            DualVector symbolic = apply(op, DualVector.constant(0.6, 3), DualVector.variable(-0.45, 2, 3));
+            DualVector explicit = apply(op, DualVector.of(0.6, 0, 0, 0), DualVector.variable(-0.45, 2, 3));
+            assertEquals(explicit, symbolic, op);
+            DualVector constants = apply(op, DualVector.constant(0.6, 3), DualVector.constant(-0.45, 3));
+            assertEquals(apply(op, DualVector.of(0.6, 0, 0, 0), DualVector.of(-0.45, 0, 0, 0)), constants, op);
+        }
+    }
+
+    @Test
     void mixingTangentCountsNamesBoth() {
         DualVector two = DualVector.variable(1, 0, 2);
         DualVector three = DualVector.variable(1, 0, 3);
