@@ -168,7 +168,7 @@ public final class JacobianPlan {
 
     /**
      * @return the computational graph in Graphviz DOT, each segment a cluster coloured by its mode
-     *         (tangent blue, adjoint orange); at most {@value PlanText#DOT_NODES} entries are drawn
+     *         (tangent blue, adjoint orange); at most 400 entries are drawn
      */
     public String toDot() {
         return PlanText.dot(this, PlanText.DOT_NODES);
