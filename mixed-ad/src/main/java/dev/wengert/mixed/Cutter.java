@@ -1,8 +1,6 @@
 package dev.wengert.mixed;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Cuts a {@link LinearizedGraph} into a chain of segments at tape positions with small live sets.
@@ -88,7 +86,9 @@ final class Cutter {
      * @return the chosen interior cut positions, increasing
      */
     static int[] chooseCuts(int[] live, int n, int maxSegments) {
-        List<Integer> minima = new ArrayList<>();
+        int[] minima = new int[16];
+        int count = 0;
+        int maxLive = 0;
         int last = live.length - 1;
         int p = 1;
         while (p < last) {
@@ -96,39 +96,61 @@ final class Cutter {
             while (q + 1 < last && live[q + 1] == live[p]) {
                 q++;
             }
-            boolean lowerThanBefore = live[p - 1] > live[p];
-            boolean lowerThanAfter = live[q + 1] > live[p];
-            if (lowerThanBefore && lowerThanAfter) {
-                minima.add(p);
+            if (live[p - 1] > live[p] && live[q + 1] > live[p]) {
+                if (count == minima.length) {
+                    minima = Arrays.copyOf(minima, 2 * count);
+                }
+                minima[count++] = p;
+                maxLive = Math.max(maxLive, live[p]);
             }
             p = q + 1;
         }
-        if (minima.size() > maxSegments - 1) {
-            minima.sort((a, b) -> live[a] != live[b] ? Integer.compare(live[a], live[b]) : Integer.compare(a, b));
+        int wanted = Math.min(count, maxSegments - 1);
+        int[] kept = new int[wanted];
+        int taken = 0;
+        if (count > wanted) {
+            // order by live size, then position: a counting sort (positions are already increasing)
+            int[] start = new int[maxLive + 2];
+            for (int c = 0; c < count; c++) {
+                start[live[minima[c]] + 1]++;
+            }
+            for (int v = 0; v <= maxLive; v++) {
+                start[v + 1] += start[v];
+            }
+            int[] order = new int[count];
+            for (int c = 0; c < count; c++) {
+                order[start[live[minima[c]]]++] = minima[c];
+            }
+            // first pass: at most one cut per stretch of `gap` positions; second pass: the rest
             int gap = Math.max(1, (live.length - 1) / (2 * maxSegments));
-            List<Integer> kept = new ArrayList<>();
-            for (int pass = 0; pass < 2 && kept.size() < maxSegments - 1; pass++) {
-                for (int candidate : minima) {
-                    if (kept.size() == maxSegments - 1) {
-                        break;
-                    }
-                    boolean far = true;
-                    for (int k : kept) {
-                        if (k == candidate || (pass == 0 && Math.abs(k - candidate) < gap)) {
-                            far = false;
-                            break;
-                        }
-                    }
-                    if (far) {
-                        kept.add(candidate);
-                    }
+            int[] bucket = new int[live.length / gap + 2];
+            Arrays.fill(bucket, -1);
+            boolean[] used = new boolean[count];
+            for (int c = 0; c < count && taken < wanted; c++) {
+                int candidate = order[c];
+                int b = candidate / gap;
+                boolean far = true;
+                for (int d = Math.max(0, b - 1); d <= b + 1 && far; d++) {
+                    far = bucket[d] < 0 || Math.abs(bucket[d] - candidate) >= gap;
+                }
+                if (far) {
+                    bucket[b] = candidate;
+                    kept[taken++] = candidate;
+                    used[c] = true;
                 }
             }
-            minima = kept;
+            for (int c = 0; c < count && taken < wanted; c++) {
+                if (!used[c]) {
+                    kept[taken++] = order[c];
+                }
+            }
+        } else {
+            System.arraycopy(minima, 0, kept, 0, count);
+            taken = count;
         }
-        int[] cuts = new int[minima.size()];
-        for (int k = 0; k < cuts.length; k++) {
-            cuts[k] = minima.get(k) + n;
+        int[] cuts = new int[taken];
+        for (int k = 0; k < taken; k++) {
+            cuts[k] = kept[k] + n;
         }
         Arrays.sort(cuts);
         return cuts;

@@ -149,8 +149,13 @@ public final class JacobianPlan {
             if (pos >= 0) {
                 int base = pos * result.columns();
                 double[] row = jacobian[r];
-                for (int c = 0; c < columns.length; c++) {
-                    row[columns[c]] = result.data()[base + c];
+                if (columns.length == row.length) {
+                    // every input is live: column c is input c
+                    System.arraycopy(result.data(), base, row, 0, row.length);
+                } else {
+                    for (int c = 0; c < columns.length; c++) {
+                        row[columns[c]] = result.data()[base + c];
+                    }
                 }
             }
         }

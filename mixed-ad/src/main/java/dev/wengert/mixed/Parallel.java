@@ -21,6 +21,8 @@ final class Parallel {
 
     /** Largest number of directions per block. */
     static final int MAX_BLOCK = 64;
+    /** Work (directions × slots) below which handing blocks to other threads costs more than it saves. */
+    static final long SMALL = 1L << 16;
     /** Largest scratch per block, in doubles (32 MiB). */
     static final long MAX_SCRATCH = 1L << 22;
 
@@ -50,6 +52,10 @@ final class Parallel {
      */
     static void run(Executor executor, int w, long slots, Block block) {
         if (w <= 0) {
+            return;
+        }
+        if ((long) w * Math.max(1, slots) <= SMALL) {
+            block.run(0, w);
             return;
         }
         int threads = parallelism(executor) + 1;

@@ -136,8 +136,13 @@ final class PlanExecutor {
                 int out = r * columns;
                 for (int q = 0; q < inner; q++) {
                     double x = a.data()[r * inner + q];
-                    if (x != 0) {
-                        int in = q * columns;
+                    int in = q * columns;
+                    if (x != 0 && Double.isFinite(x)) {
+                        // x·0 = ±0 adds nothing to a sum started at +0: the same bits as skipping
+                        for (int c = 0; c < columns; c++) {
+                            result[out + c] += x * b.data()[in + c];
+                        }
+                    } else if (x != 0) {
                         for (int c = 0; c < columns; c++) {
                             double y = b.data()[in + c];
                             if (y != 0) {

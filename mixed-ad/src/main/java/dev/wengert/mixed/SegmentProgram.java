@@ -67,6 +67,27 @@ final class SegmentProgram {
         }
     }
 
+    /**
+     * Up to this many directions are swept one at a time (a tight scalar loop beats a short inner
+     * loop over the directions); the arithmetic of each direction is the same either way.
+     */
+    static final int NARROW = 4;
+
+    private double[] byDirection(double[] seeds, int w, int inRows, int outRows, boolean tangent) {
+        double[] out = new double[outRows * w];
+        double[] one = new double[inRows];
+        for (int c = 0; c < w; c++) {
+            for (int r = 0; r < inRows; r++) {
+                one[r] = seeds[r * w + c];
+            }
+            double[] result = tangent ? tangent(one, 1) : adjoint(one, 1);
+            for (int r = 0; r < outRows; r++) {
+                out[r * w + c] = result[r];
+            }
+        }
+        return out;
+    }
+
     int fanIn() {
         return liveIn.length;
     }
@@ -97,6 +118,9 @@ final class SegmentProgram {
      * @return m<sub>s</sub> × w, the tangents of the live-out values
      */
     double[] tangent(double[] seeds, int w) {
+        if (w > 1 && w <= NARROW) {
+            return byDirection(seeds, w, liveIn.length, liveOut.length, true);
+        }
         int nIn = liveIn.length;
         double[] t = new double[(nIn + end - first) * w];
         System.arraycopy(seeds, 0, t, 0, nIn * w);
@@ -149,6 +173,9 @@ final class SegmentProgram {
      * @return n<sub>s</sub> × w, the adjoints of the live-in values
      */
     double[] adjoint(double[] seeds, int w) {
+        if (w > 1 && w <= NARROW) {
+            return byDirection(seeds, w, liveOut.length, liveIn.length, false);
+        }
         int nIn = liveIn.length;
         double[] a = new double[(nIn + end - first) * w];
         for (int r = 0; r < liveOut.length; r++) {
