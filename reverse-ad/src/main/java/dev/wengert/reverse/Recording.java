@@ -125,6 +125,37 @@ public final class Recording {
         return atInputs(adj, lastOutput);
     }
 
+    /**
+     * The adjoint of every entry, for printing the adjoint sweep ({@code trace}).
+     *
+     * @param w output weights, one per output
+     * @return v̄ᵢ = ∂(wᵀf)/∂vᵢ for every entry i of the tape (one adjoint sweep)
+     */
+    public double[] adjoints(double[] w) {
+        tape.checkThread();
+        Checks.length("weights w (one per output)", w, outputs.length);
+        double[] adj = new double[tape.size];
+        for (int k = 0; k < outputs.length; k++) {
+            adj[outputs[k]] += w[k];
+        }
+        Sweeps.adjoint(tape, adj, lastOutput);
+        return adj;
+    }
+
+    /**
+     * The tangent of every entry, for printing the tangent sweep ({@code trace}).
+     *
+     * @param v a direction, one component per input
+     * @return v̇ᵢ along v for every entry i of the tape (one tangent sweep)
+     */
+    public double[] tangents(double[] v) {
+        tape.checkThread();
+        Checks.length("direction v (one per input)", v, tape.inputCount);
+        double[] tan = seededTangents(v);
+        Sweeps.tangent(tape, tan);
+        return tan;
+    }
+
     /** @return the Jacobian at the current point, m rows of n, by m adjoint sweeps */
     public double[][] jacobian() {
         tape.checkThread();

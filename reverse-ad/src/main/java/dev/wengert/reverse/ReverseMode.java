@@ -35,21 +35,25 @@ public final class ReverseMode implements Differentiator {
         return "reverse";
     }
 
+    /** ∇f(x): record f once, one adjoint sweep seeded with f̄ = 1. */
     @Override
     public double[] gradient(ScalarFunction f, double[] x) {
         return recordScalar(f, x, false).gradient();
     }
 
+    /** J(x): record f once, then row i by an adjoint sweep seeded at output i (adjoints reset between rows). */
     @Override
     public double[][] jacobian(VectorFunction f, double[] x) {
         return recordVector(f, x, false).jacobian();
     }
 
+    /** ∇²f(x): record f once, column j = H·eⱼ by a tangent sweep and a second-order adjoint sweep. */
     @Override
     public double[][] hessian(ScalarFunction f, double[] x) {
         return recordScalar(f, x, false).hessian();
     }
 
+    /** J·v: record f once, one tangent sweep over the stored partials. */
     @Override
     public double[] jvp(VectorFunction f, double[] x, double[] v) {
         Checks.notNull("f", f);
@@ -57,6 +61,7 @@ public final class ReverseMode implements Differentiator {
         return recordVector(f, x, false).jvp(v);
     }
 
+    /** wᵀ·J: record f once, one adjoint sweep seeded with w at the outputs. */
     @Override
     public double[] vjp(VectorFunction f, double[] x, double[] w) {
         return recordVector(f, x, false).vjp(w);
@@ -84,10 +89,20 @@ public final class ReverseMode implements Differentiator {
         return recordScalar(f, x, true);
     }
 
+    /**
+     * The tape's first capacity: 8 entries per input (at most 2¹⁸ entries, 8.6 MB), a guess that
+     * spares most functions the copies of a growing tape — growth from 64 entries cost half the
+     * recording time of the n = 1000 Rosenbrock benchmark. Stateless: nothing is remembered between
+     * calls.
+     */
+    static int initialCapacity(int n) {
+        return (int) Math.min(1 << 18, 8L * n + 64);
+    }
+
     private static Recording recordScalar(ScalarFunction f, double[] x, boolean trim) {
         Checks.notNull("f", f);
         Checks.point(x);
-        Tape tape = new Tape();
+        Tape tape = new Tape(initialCapacity(x.length));
         try {
             Var y = Checks.output(f.value(tape.inputs(x)));
             int out = tape.output(y, 0);
@@ -100,7 +115,7 @@ public final class ReverseMode implements Differentiator {
     private static Recording recordVector(VectorFunction f, double[] x, boolean trim) {
         Checks.notNull("f", f);
         Checks.point(x);
-        Tape tape = new Tape();
+        Tape tape = new Tape(initialCapacity(x.length));
         try {
             Var[] y = f.value(tape.inputs(x));
             int m = Checks.outputs(y, -1);
