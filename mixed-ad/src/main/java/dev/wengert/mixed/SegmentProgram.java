@@ -16,7 +16,8 @@ import java.util.Arrays;
  * what both sweeps need: a tangent slot is overwritten when its entry is defined (after its
  * earlier holder's last use); an adjoint slot is zeroed once its entry has been propagated (the
  * next holder, earlier on the tape, accumulates only later in the reverse loop). Example: for
- * z = x·y + x² the entries xy, x², z take slots 2, 3, 0 (x and y die at x², so z reuses slot 0).
+ * z = x·y + x² (live-ins x, y in slots 0, 1) the entries xy, x², z take slots 2, 1, 0: y dies at
+ * xy, so x² reuses its slot; x dies at x², so z reuses slot 0. Three slots for five values.
  *
  * <p>Sweeps run on w directions at once, stored slot-major ({@code t[slot·w + c]}), so the
  * arithmetic of one direction is the same whatever w is: results are bit-identical however the

@@ -121,4 +121,29 @@ class LinearizedGraphTest {
         assertThrows(IllegalArgumentException.class, () -> b.unary("sin", 0, 3, 1));
         assertThrows(IllegalArgumentException.class, () -> b.build(new int[] {7}));
     }
+
+    @Test
+    void slotsAreReusedOnceAValueIsDead() {
+        LinearizedGraph g = seedExample();
+        SegmentProgram whole = new SegmentProgram(g, 2, 5, new int[] {0, 1}, new int[] {4}, new int[5]);
+        assertArrayEquals(new int[] {2, 1, 0}, whole.entrySlot);
+        assertEquals(3, whole.slots);
+        assertArrayEquals(new double[] {7}, whole.tangent(new double[] {1, 0}, 1));
+        assertArrayEquals(new double[] {7, 2}, whole.adjoint(new double[] {1}, 1));
+    }
+
+    @Test
+    void longChainSweepsInAFewSlots() {
+        GraphBuilder b = new GraphBuilder(new double[] {0.5});
+        int v = 0;
+        for (int i = 0; i < 10_000; i++) {
+            v = b.unary("sin", 0, v, 0.99);
+        }
+        LinearizedGraph g = b.build(new int[] {v});
+        SegmentProgram whole = new SegmentProgram(g, 1, g.size(), new int[] {0}, new int[] {v}, new int[g.size()]);
+        assertTrue(whole.slots <= 2, "slots: " + whole.slots);
+        double expected = Math.pow(0.99, 10_000);
+        assertEquals(expected, whole.tangent(new double[] {1}, 1)[0], 1e-12 * expected);
+        assertEquals(expected, whole.adjoint(new double[] {1, 1, 1, 1, 1, 1}, 6)[5], 1e-12 * expected);
+    }
 }

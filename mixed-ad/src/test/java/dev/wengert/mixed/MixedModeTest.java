@@ -245,4 +245,24 @@ class MixedModeTest {
         double[][] j = mixed.jacobian(Families.bottleneck(1), new double[] {0.5, 0.5});
         assertEquals(2, j.length);
     }
+
+    @Test
+    void plannedJacobianEqualsReverseModeOnRandomLayeredFunctionsAndIsNeverPredictedWorse() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 25; trial++) {
+            int layers = 2 + random.nextInt(5);
+            int[] widths = new int[layers + 1];
+            for (int l = 0; l <= layers; l++) {
+                widths[l] = 1 + random.nextInt(random.nextBoolean() ? 3 : 20);
+            }
+            VectorFunction f = Families.mlp(widths);
+            double[] x = Families.point(widths[0], 0.3 + random.nextDouble());
+            MixedMode mode = new MixedMode(Runnable::run, 1 + random.nextInt(40));
+            JacobianPlan plan = mode.plan(f, x);
+            String what = "trial " + trial + " widths " + java.util.Arrays.toString(widths);
+            assertTrue(plan.predictedCost() <= plan.pureForwardCost(), what);
+            assertTrue(plan.predictedCost() <= plan.pureReverseCost(), what);
+            assertJacobiansAgree(new ReverseMode().jacobian(f, x), plan.jacobian(), 1e-13, what);
+        }
+    }
 }
