@@ -134,7 +134,8 @@ final class ChainPlanner {
 
     /**
      * The plan's steps in execution order (post-order of the choice tree), built with an explicit
-     * stack. Executing them with a stack of matrices leaves F′<sub>L−1..0</sub> on top.
+     * stack, consecutive pushes (pulls) of the same columns (rows) joined into one. Executing them
+     * with a stack of matrices leaves F′<sub>L−1..0</sub> on top.
      *
      * @return the steps
      */
@@ -174,6 +175,28 @@ final class ChainPlanner {
                 case PUSH -> stack[top++] = new int[] {i, k, 0};
                 case PULL -> stack[top++] = new int[] {k + 1, j, 0};
                 default -> throw new IllegalStateException(choice.toString());
+            }
+        }
+        return merged(out);
+    }
+
+    /**
+     * Joins a push that consumes another push (a pull that consumes another pull) into one step
+     * over both ranges of segments: one sweep over the union does the same arithmetic in the same
+     * order as the two sweeps in turn, without the matrix between them.
+     */
+    private static List<Step> merged(List<Step> steps) {
+        List<Step> out = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            Step previous = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (previous != null && step.kind() == Kind.PUSH && previous.kind() == Kind.PUSH
+                    && previous.i() == step.i() && previous.j() == step.k()) {
+                out.set(out.size() - 1, new Step(Kind.PUSH, step.i(), previous.k(), step.j(), previous.cost() + step.cost()));
+            } else if (previous != null && step.kind() == Kind.PULL && previous.kind() == Kind.PULL
+                    && previous.j() == step.j() && previous.i() == step.k() + 1) {
+                out.set(out.size() - 1, new Step(Kind.PULL, step.i(), previous.k(), step.j(), previous.cost() + step.cost()));
+            } else {
+                out.add(step);
             }
         }
         return out;

@@ -43,6 +43,18 @@ class ChainPlannerTest {
     }
 
     @Test
+    void chainedPullsThroughSeveralSegmentsAreOneStep() {
+        // 8 -> 4 -> 2 -> 1 -> 2 -> 4 -> 8, tau = 10 each: one row pulled back through segments 2..0
+        // and one column pushed through 4..5, then the 8 x 1 by 1 x 8 product
+        ChainPlanner p = chain(new long[] {8, 4, 2, 1, 2, 4, 8}, new long[] {10, 10, 10, 10, 10, 10});
+        assertEquals(List.of(ChainPlanner.Kind.ADJOINT, ChainPlanner.Kind.PULL, ChainPlanner.Kind.TANGENT,
+                ChainPlanner.Kind.PUSH, ChainPlanner.Kind.MULTIPLY), p.steps().stream().map(ChainPlanner.Step::kind).toList());
+        assertEquals(10 + 20 + 10 + 20 + 64, p.predictedCost());
+        ChainPlanner.Step pull = p.steps().get(1);
+        assertEquals(List.of(0, 1, 2), List.of(pull.i(), pull.k(), pull.j()));
+    }
+
+    @Test
     void threeSegmentChainMatchesTheHandComputedTable() {
         // widths 2 -> 5 -> 1 -> 6, tau = 10, 20, 30
         // C00 = min(2*10, 5*10) = 20 T; C11 = min(5*20, 1*20) = 20 A; C22 = min(1*30, 6*30) = 30 T
@@ -78,6 +90,15 @@ class ChainPlannerTest {
             assertTrue(p.predictedCost() <= p.pureReverseCost(), "trial " + trial + " reverse");
             assertEquals(p.predictedCost(), p.steps().stream().mapToLong(ChainPlanner.Step::cost).sum(),
                     "the steps' costs add up to the prediction, trial " + trial);
+            List<ChainPlanner.Step> steps = p.steps();
+            for (int s = 1; s < steps.size(); s++) {
+                ChainPlanner.Step a = steps.get(s - 1);
+                ChainPlanner.Step b = steps.get(s);
+                assertTrue(!(a.kind() == b.kind() && a.kind() == ChainPlanner.Kind.PULL && a.i() == b.k() + 1),
+                        "a pull feeding a pull is one step, trial " + trial);
+                assertTrue(!(a.kind() == b.kind() && a.kind() == ChainPlanner.Kind.PUSH && a.j() == b.k()),
+                        "a push feeding a push is one step, trial " + trial);
+            }
         }
     }
 }
