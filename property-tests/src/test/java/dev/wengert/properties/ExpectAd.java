@@ -24,10 +24,10 @@ import org.apache.commons.math3.util.MathArrays;
  * <ul>
  *   <li>f must throw in a mode exactly when it throws on {@code double} ({@code Decimal64}), with
  *       the same exception class;</li>
- *   <li>values from {@code Dual}, {@code DualVector}, {@code HyperDual} and {@code Var} (and
- *       every {@link Modes#exact() exact mode} that exposes them) are bit-identical to
- *       {@code double} evaluation;</li>
- *   <li>Jacobians from every Wengert mode agree with the {@code Dual} one, and with
+ *   <li>values from {@code Dual}, {@code DualVector}, {@code HyperDual}, {@code Var} and
+ *       MixedMode's linearized graph are bit-identical to {@code double} evaluation;</li>
+ *   <li>Jacobians from every Wengert mode (mixed mode's plan and its sparse Jacobian included)
+ *       agree with the {@code Dual} one, and with
  *       {@code DerivativeStructure}'s, to {@value #TOL} by the rule of {@link Close}, with the
  *       floor tolMin = {@value #TOL}·max(1, ‖J‖<sub>max</sub>, S) where S bounds the
  *       absolute-value Jacobian (every chain-rule term taken with |partial|): modes sum the same
@@ -114,6 +114,8 @@ final class ExpectAd {
         jacobians.add(Outcome.of("DualVector", () -> Modes.dualVectorJacobian(f, x, plain)));
         jacobians.add(Outcome.of("HyperDual", () -> Modes.hyperDualJacobian(f, x, plain)));
         jacobians.add(Outcome.of("Var", () -> Modes.varJacobian(f, x, plain)));
+        jacobians.add(Outcome.of("MixedMode plan", () -> Modes.mixedJacobian(f, x, plain)));
+        jacobians.add(Outcome.of("MixedMode sparse", () -> Modes.sparseJacobian(f, x)));
         for (Modes.Named mode : Modes.exact()) {
             jacobians.add(Outcome.of(mode.name, () -> mode.differentiator.jacobian(f, x)));
         }

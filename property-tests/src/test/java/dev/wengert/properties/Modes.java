@@ -6,6 +6,9 @@ import dev.wengert.forward.Dual;
 import dev.wengert.forward.DualVector;
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.forward.HyperDual;
+import dev.wengert.mixed.JacobianPlan;
+import dev.wengert.mixed.LinearizedGraph;
+import dev.wengert.mixed.MixedMode;
 import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
 import java.util.ArrayList;
@@ -34,13 +37,14 @@ final class Modes {
 
     /**
      * @return the Wengert {@link Differentiator}s with exact derivatives: forward mode with a
-     *         chunk size smaller than most programs' n (so several chunks), reverse mode, and
-     *         mixed mode once it exists
+     *         chunk size smaller than most programs' n (so several chunks), reverse mode and
+     *         mixed mode
      */
     static List<Named> exact() {
         List<Named> modes = new ArrayList<>();
         modes.add(new Named("forward (chunk 3)", new ForwardMode(3)));
         modes.add(new Named("reverse", new ReverseMode()));
+        modes.add(new Named("mixed", new MixedMode()));
         return modes;
     }
 
@@ -142,6 +146,23 @@ final class Modes {
         Recording r = new ReverseMode().record(f, x);
         check("Var", plain, r.values());
         return r.jacobian();
+    }
+
+    /** Mixed mode: one recording, its plan executed; values from the linearized graph. */
+    static double[][] mixedJacobian(VectorFunction f, double[] x, Outcome<double[]> plain) {
+        JacobianPlan plan = new MixedMode().plan(f, x);
+        LinearizedGraph g = plan.graph();
+        double[] v = new double[g.outputCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = g.value(g.output(i));
+        }
+        check("MixedMode", plain, v);
+        return plan.jacobian();
+    }
+
+    /** Mixed mode's sparse Jacobian (colouring, compressed sweeps, decompression), made dense. */
+    static double[][] sparseJacobian(VectorFunction f, double[] x) {
+        return new MixedMode().sparseJacobian(f, x).toDense();
     }
 
     private static void check(String name, Outcome<double[]> plain, double[] values) {

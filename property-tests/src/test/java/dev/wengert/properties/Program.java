@@ -28,8 +28,19 @@ final class Program {
      */
     final boolean differsFromDerivativeStructure;
 
+    /**
+     * Whether a node may read the sign bit of a NaN — copySign with a NaN argument, the derivative
+     * of abs at NaN. Java leaves a NaN's sign bit unspecified, and HotSpot gives different ones in
+     * interpreted and compiled code ({@code Math.max(+NaN, −NaN)} is +NaN interpreted, −NaN once
+     * C2 has compiled it; ∞ − ∞ is −NaN on x86), so such a result depends on JIT state even in
+     * {@code Decimal64} alone, and cannot be bit-identical across modes. A conservative flag: it is
+     * also set where the node was built but not kept.
+     */
+    final boolean readsNaNSign;
+
     Program(Expression expression, double[] point, String flavour, double sensitivity,
-            boolean differsFromDerivativeStructure) {
+            boolean differsFromDerivativeStructure, boolean readsNaNSign) {
+        this.readsNaNSign = readsNaNSign;
         this.differsFromDerivativeStructure = differsFromDerivativeStructure;
         this.expression = expression;
         this.point = point.clone();

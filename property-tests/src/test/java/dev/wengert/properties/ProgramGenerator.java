@@ -116,7 +116,8 @@ final class ProgramGenerator implements Gen<Program> {
             b.output(nodes.id[nodes.recent(draw(in, 0, Math.min(nodes.size - 1, m)), MAX_DEPTH + 1)]);
         }
         Expression e = b.build();
-        return new Program(e, x, safe ? "safe" : "raw", nodes.sensitivity(), nodes.differsFromDerivativeStructure);
+        return new Program(e, x, safe ? "safe" : "raw", nodes.sensitivity(), nodes.differsFromDerivativeStructure,
+                nodes.readsNaNSign);
     }
 
     private void addUnary(RandomnessSource in, Expression.Builder b, Nodes nodes, double scale) {
@@ -128,6 +129,7 @@ final class ProgramGenerator implements Gen<Program> {
         if (safe && !(rule.safe(x, margin(nodes, u, scale)) && smooth(f, f1, rule.second(x, f, f1)))) {
             return;
         }
+        nodes.readsNaNSign |= rule == UnaryRule.ABS && Double.isNaN(x);
         nodes.add(b.unary(rule, nodes.id[u]), f, nodes.depth[u] + 1, nodes.scaled(u, f1, -1, 0));
     }
 
@@ -147,6 +149,7 @@ final class ProgramGenerator implements Gen<Program> {
                 return;
             }
         }
+        nodes.readsNaNSign |= rule == BinaryRule.COPY_SIGN && (Double.isNaN(x) || Double.isNaN(y));
         int depth = Math.max(nodes.depth[u], nodes.depth[w]) + 1;
         nodes.add(b.binary(rule, nodes.id[u], nodes.id[w]), f, depth, nodes.scaled(u, fx, w, fy));
     }
@@ -162,6 +165,7 @@ final class ProgramGenerator implements Gen<Program> {
             return;
         }
         int size = nodes.size;
+        nodes.readsNaNSign |= rule == ParametricRule.COPY_SIGN && Double.isNaN(x);
         nodes.add(b.parametric(rule, nodes.id[u], p), f, nodes.depth[u] + 1, nodes.scaled(u, f1, -1, 0));
         boolean conventionDiffers = rule == ParametricRule.ROOT_N && x < 0
                 || (rule == ParametricRule.POW || rule == ParametricRule.POW_INT) && (p == 0 || p == 1) && x == 0;
@@ -217,6 +221,8 @@ final class ProgramGenerator implements Gen<Program> {
         int size;
         /** Whether a node sits on a row of the conventions table where Wengert and DerivativeStructure differ. */
         boolean differsFromDerivativeStructure;
+        /** Whether a node may read the sign bit of a NaN (copySign, abs′): see {@link Program#readsNaNSign}. */
+        boolean readsNaNSign;
 
         Nodes(int inputs) {
             this.inputs = inputs;

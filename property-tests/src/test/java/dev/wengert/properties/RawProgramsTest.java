@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * Random raw programs — special values (0, −0.0, ±1, ±∞, NaN, MIN_VALUE, MIN_NORMAL, MAX_VALUE)
  * and unguarded domains: every Wengert mode throws exactly when double evaluation throws, values
  * are bit-identical to double evaluation, and the forward modes and reverse mode's tangent sweep
- * agree bit for bit (NaN with NaN, each infinity with itself; the sign of a zero tangent aside).
+ * agree bit for bit (NaN with NaN, each infinity with itself; the sign of a zero tangent aside) —
+ * except, for values and derivatives, on programs that read a NaN's sign bit
+ * ({@link Program#readsNaNSign}), where not even {@code Decimal64} is deterministic.
  *
  * <p>DerivativeStructure is left out of the exception check: commons-math3 3.6.1's
  * {@code DerivativeStructure.hypot} returns, for a NaN argument, a structure built with the number
@@ -33,23 +35,29 @@ class RawProgramsTest {
         Budget.qt().forAll(ProgramGenerator.raw()).checkAssert(p -> {
             double[] x = p.point();
             Outcome<double[]> plain = Outcome.of("double", () -> Modes.values(p.expression, x));
+            if (p.readsNaNSign && plain.error == null) {
+                plain = Outcome.of("double", () -> null);   // exceptions still compared, values not
+            }
+            Outcome<double[]> reference = plain;
             List<Outcome<?>> all = new ArrayList<>();
-            all.add(Outcome.of("Dual", () -> Modes.dualJacobian(p.expression, x, plain)));
-            all.add(Outcome.of("DualVector", () -> Modes.dualVectorJacobian(p.expression, x, plain)));
-            all.add(Outcome.of("HyperDual", () -> Modes.hyperDualJacobian(p.expression, x, plain)));
-            all.add(Outcome.of("Var", () -> Modes.varJacobian(p.expression, x, plain)));
+            all.add(Outcome.of("Dual", () -> Modes.dualJacobian(p.expression, x, reference)));
+            all.add(Outcome.of("DualVector", () -> Modes.dualVectorJacobian(p.expression, x, reference)));
+            all.add(Outcome.of("HyperDual", () -> Modes.hyperDualJacobian(p.expression, x, reference)));
+            all.add(Outcome.of("Var", () -> Modes.varJacobian(p.expression, x, reference)));
+            all.add(Outcome.of("MixedMode plan", () -> Modes.mixedJacobian(p.expression, x, reference)));
+            all.add(Outcome.of("MixedMode sparse", () -> Modes.sparseJacobian(p.expression, x)));
             for (Modes.Named mode : Modes.exact()) {
                 all.add(Outcome.of(mode.name, () -> mode.differentiator.jacobian(p.expression, x)));
             }
             for (Outcome<?> o : all) {
-                o.assertThrowsLike(plain);
+                o.assertThrowsLike(reference);
             }
         });
     }
 
     @Test
     void forwardModesGiveBitIdenticalDerivativesOnRawPrograms() {
-        Budget.qt().forAll(ProgramGenerator.raw()).checkAssert(p -> {
+        Budget.qt().forAll(ProgramGenerator.raw()).assuming(p -> !p.readsNaNSign).checkAssert(p -> {
             double[] x = p.point();
             Outcome<double[]> plain = Outcome.of("double", () -> Modes.values(p.expression, x));
             double[][] dual = Modes.dualJacobian(p.expression, x, plain);
@@ -66,7 +74,7 @@ class RawProgramsTest {
      */
     @Test
     void reverseModeTangentSweepMatchesDualBitForBitOnRawPrograms() {
-        Budget.qt().forAll(ProgramGenerator.raw()).checkAssert(p -> {
+        Budget.qt().forAll(ProgramGenerator.raw()).assuming(p -> !p.readsNaNSign).checkAssert(p -> {
             double[] x = p.point();
             Outcome<double[]> plain = Outcome.of("double", () -> Modes.values(p.expression, x));
             double[][] dual = Modes.dualJacobian(p.expression, x, plain);

@@ -29,7 +29,8 @@ class RecordingPropertiesTest {
 
     @Test
     void aReplayedRecordingEqualsAFreshOneBitForBitOnRawPrograms() {
-        Budget.qt().forAll(ProgramGenerator.raw()).checkAssert(RecordingPropertiesTest::replayEqualsFresh);
+        Budget.qt().forAll(ProgramGenerator.raw()).assuming(p -> !p.readsNaNSign)
+                .checkAssert(RecordingPropertiesTest::replayEqualsFresh);
     }
 
     @Test
