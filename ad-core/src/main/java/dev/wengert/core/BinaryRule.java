@@ -158,9 +158,12 @@ public enum BinaryRule {
             if (Math.abs(y) <= margin) {
                 return false;
             }
+            // the jumps are where x/y is a half-integer; moving x and y by up to margin moves the
+            // quotient by up to margin·(1 + |x/y|)/|y|, so that is the distance to keep in q
             double q = x / y - 0.5;
             double d = q - Math.floor(q);
-            return d > margin && d < 1 - margin;
+            double m = margin * (1 + Math.abs(x / y)) / Math.abs(y);
+            return d > m && d < 1 - m;
         }
     },
 

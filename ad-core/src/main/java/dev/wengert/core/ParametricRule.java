@@ -87,9 +87,11 @@ public enum ParametricRule {
         @Override public double first(double x, double p, double f) { return 1; }
         @Override public double second(double x, double p, double f, double f1) { return 0; }
         @Override public boolean safe(double x, double p, double margin) {
+            // the jumps are where x/p is a half-integer; moving x by margin moves x/p by margin/|p|
             double q = x / p - 0.5;
             double d = q - Math.floor(q);
-            return d > margin && d < 1 - margin;
+            double m = margin / Math.abs(p);
+            return d > m && d < 1 - m;
         }
     },
 
