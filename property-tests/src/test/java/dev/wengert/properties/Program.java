@@ -23,7 +23,8 @@ final class Program {
 
     /**
      * Whether the program uses a rule at a point where the conventions table says Wengert
-     * deliberately differs from {@code DerivativeStructure} (rootN of a negative number; x⁰ and x¹ at 0, whose f″ Wengert defines as 0).
+     * deliberately differs from {@code DerivativeStructure} (rootN of a negative number; x⁰ and x¹ at 0, whose f″ Wengert defines as 0), or where
+     * {@code DerivativeStructure} approximates (hypot with arguments 2²⁷ apart in magnitude).
      * The generator only knows this for nodes it kept; a node shared by the builder keeps its flag.
      */
     final boolean differsFromDerivativeStructure;

@@ -7,6 +7,7 @@ import dev.wengert.core.expr.Expression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.util.FastMath;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
@@ -151,7 +152,20 @@ final class ProgramGenerator implements Gen<Program> {
         }
         nodes.readsNaNSign |= rule == BinaryRule.COPY_SIGN && (Double.isNaN(x) || Double.isNaN(y));
         int depth = Math.max(nodes.depth[u], nodes.depth[w]) + 1;
+        int size = nodes.size;
         nodes.add(b.binary(rule, nodes.id[u], nodes.id[w]), f, depth, nodes.scaled(u, fx, w, fy));
+        if (nodes.size > size && rule == BinaryRule.HYPOT && lopsided(x, y)) {
+            nodes.differsFromDerivativeStructure = true;
+        }
+    }
+
+    /**
+     * commons-math3's {@code DerivativeStructure.hypot(x, y)} returns |y| when the exponent of y
+     * exceeds x's by more than 27 (x = ±0 included), so its second derivative in x is 0 instead of
+     * 1/|y| there: {@code hypot(-4·x0, -8·x1)} at (0, 0.053) has ∂²/∂x0² = 37.7, DS says 0.
+     */
+    private static boolean lopsided(double x, double y) {
+        return Math.abs(FastMath.getExponent(x) - FastMath.getExponent(y)) > 27;
     }
 
     private void addParametric(RandomnessSource in, Expression.Builder b, Nodes nodes, double scale) {
