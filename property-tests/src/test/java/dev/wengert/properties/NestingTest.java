@@ -88,6 +88,26 @@ class NestingTest {
     }
 
     @Test
+    void reverseModeCalledInsideForwardModeSeesOnlyTheValueAndIsNotNesting() {
+        UnivariateScalarFunction outer = new UnivariateScalarFunction() {
+            @Override
+            public <T extends RealFieldElement<T>> T value(T x) {
+                double xValue = x.getReal();
+                ScalarFunction inner = new ScalarFunction() {
+                    @Override
+                    public <U extends RealFieldElement<U>> U value(U[] y) {
+                        return y[0].multiply(xValue);
+                    }
+                };
+                return x.multiply(new ReverseMode().gradient(inner, new double[] {1.0})[0]);
+            }
+        };
+        // d/dx [x · d/dy (x·y)] = 2x = 2 at x = 1; the inner gradient enters as a constant: 1
+        assertEquals(1.0, new ForwardMode().derivative(outer, 1.0));
+        assertEquals(0.0, new ForwardMode().secondDerivative(outer, 1.0));   // and f″ = 0, not 2
+    }
+
+    @Test
     void aDifferentiatorCalledInsideReverseModeIsAnEscapeAndIsNotNesting() {
         ScalarFunction f = new ScalarFunction() {
             @Override

@@ -42,7 +42,7 @@ final class ProgramGenerator implements Gen<Program> {
     static final int MAX_INPUTS = 8;
     static final int MAX_OUTPUTS = 6;
     static final int MAX_DEPTH = 8;
-    static final int MAX_OPERATIONS = 40;
+    static final int MAX_OPERATIONS = 64;
     static final double MAX_VALUE = 1e3;
     static final double MAX_SENSITIVITY = 30;
     /** Operands are drawn among the newest few nodes (so programs grow deep as well as wide). */
