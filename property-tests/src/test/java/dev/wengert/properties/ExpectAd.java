@@ -86,7 +86,8 @@ final class ExpectAd {
 
     /**
      * expectAd on one function and point, with its own tally (so a single call fails if more than
-     * 5% of its finite-difference samples are noise).
+     * 5% of its finite-difference samples are noise; to test many points of one function, share a
+     * {@link Tally} with {@link #expectAd(VectorFunction, double[], Tally)}).
      *
      * @param f the function
      * @param x the point
@@ -95,6 +96,16 @@ final class ExpectAd {
         Tally tally = new Tally();
         expectAd(f, x, 0, true, tally);
         tally.assertFewSkipped();
+    }
+
+    /**
+     * @param f the function
+     * @param x the point
+     * @param tally where finite-difference samples are counted; check it with
+     *        {@link Tally#assertFewSkipped()} after the last call
+     */
+    static void expectAd(VectorFunction f, double[] x, Tally tally) {
+        expectAd(f, x, 0, true, tally);
     }
 
     /**
