@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** The {@code wengert} command. Without a subcommand it runs the demo. */
 @Command(name = "wengert", mixinStandardHelpOptions = true, version = "wengert 0.1.0-SNAPSHOT",
         description = "Automatic differentiation, mode by mode: forward, reverse, mixed, finite differences.",
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, DiffCommand.class, TraceCommand.class})
 public final class Main implements Runnable {
 
     @Spec
