@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                     + "and its median time."},
         footer = {"", "Examples:", "  wengert diff 'x*y + x^2' --at x=2,y=3",
             "  wengert diff 'x*y; sin(x)' --at x=1,y=2 --modes forward,reverse --format json",
-            "  wengert diff 'exp(x)*y' --at x=0,y=1 --hessian --format csv"})
+            "  wengert diff 'exp(x)*y' --at x=0,y=1 --hessian --format csv", ""})
 final class DiffCommand implements Callable<Integer> {
 
     /** Output formats. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                     + "of the chosen output with respect to vi."},
         footer = {"", "Examples:", "  wengert trace 'x*y + x^2' --at x=2,y=3 --mode forward --seed dx=1,dy=0",
             "  wengert trace 'x*y + x^2' --at x=2,y=3 --mode reverse",
-            "  wengert trace 'x*y; sin(x)' --at x=1,y=2 --mode reverse --output 1"})
+            "  wengert trace 'x*y; sin(x)' --at x=1,y=2 --mode reverse --output 1", ""})
 final class TraceCommand implements Callable<Integer> {
 
     /** The sweep to show. */
