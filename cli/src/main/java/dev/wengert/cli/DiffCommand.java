@@ -85,7 +85,7 @@ final class DiffCommand implements Callable<Integer> {
         AtomicLong jCalls = new AtomicLong();
         AtomicLong hCalls = new AtomicLong();
         VectorFunction counted = counting(e, jCalls);
-        ScalarFunction countedScalar = counting(e.asScalarFunction(), hCalls);
+        ScalarFunction countedScalar = hessian ? counting(e.asScalarFunction(), hCalls) : null;
         double[][] jac;
         double[][] hes = null;
         try {
@@ -104,7 +104,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         double nanos = Double.NaN;
         if (!noTime) {
-            ScalarFunction scalar = e.asScalarFunction();
+            ScalarFunction scalar = hessian ? e.asScalarFunction() : null;
             boolean withHessian = hessian;
             nanos = Timing.median(() -> {
                 double s = d.jacobian(e, x)[0][0];

@@ -77,18 +77,18 @@ final class GraphCommand implements Callable<Integer> {
         if (format == Format.png && file == null) {
             throw new UserError("--format png writes a binary image: give a file with -o FILE");
         }
+        double[] v = show == Show.tangents ? Directions.seed(seed, e) : null;
+        int k = show == Show.adjoints ? Directions.output(output, e) : -1;
         Recording rec = new ReverseMode().record(e, x);
         TapeView view = rec.view();
         String title = args.text + "  at " + args.pointText(x);
         double[] extra = null;
         String extraName = null;
         if (show == Show.tangents) {
-            double[] v = Directions.seed(seed, e);
             extra = rec.tangents(v);
             extraName = "tan";
             title += "\ntangents along " + Directions.text(v, e);
         } else if (show == Show.adjoints) {
-            int k = Directions.output(output, e);
             double[] w = new double[e.outputs()];
             w[k] = 1;
             extra = rec.adjoints(w);

@@ -60,6 +60,8 @@ final class TraceCommand implements Callable<Integer> {
         if (mode == Mode.reverse && seed != null) {
             throw new UserError("--seed chooses the direction for --mode forward; --mode reverse takes --output");
         }
+        double[] v = mode == Mode.forward ? Directions.seed(seed, e) : null;
+        int k = mode == Mode.reverse ? Directions.output(output, e) : -1;
         Recording rec = new ReverseMode().record(e, x);
         TapeView view = rec.view();
         PrintWriter out = spec.commandLine().getOut();
@@ -67,17 +69,15 @@ final class TraceCommand implements Callable<Integer> {
         out.print(wengertList(view, e).render());
         out.println();
         if (mode == Mode.forward) {
-            double[] v = Directions.seed(seed, e);
             double[] tan = rec.tangents(v);
             out.println("tangent sweep along " + Directions.text(v, e) + ", in sweep order (first entry first)");
             out.print(tangentTable(view, tan, e).render());
             out.println();
-            for (int k = 0; k < view.outputCount(); k++) {
-                out.println("directional derivative: " + outName(e, k) + " = " + Fmt.num(tan[view.outputIndex(k)])
-                        + "  (tan(v" + view.outputIndex(k) + "))");
+            for (int o = 0; o < view.outputCount(); o++) {
+                out.println("directional derivative: " + outName(e, o) + " = " + Fmt.num(tan[view.outputIndex(o)])
+                        + "  (tan(v" + view.outputIndex(o) + "))");
             }
         } else {
-            int k = Directions.output(output, e);
             double[] w = new double[e.outputs()];
             w[k] = 1;
             double[] adj = rec.adjoints(w);
