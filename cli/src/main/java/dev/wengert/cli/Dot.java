@@ -6,7 +6,7 @@ import dev.wengert.reverse.TapeView;
 /**
  * The computational graph of a recording as Graphviz DOT: one node per tape entry (op and value,
  * and on request its tangent or adjoint), one edge per operand labelled with its local partial,
- * and, when a mixed-mode plan is given, each entry filled with its segment's colour (tangent
+ * (numbers to 6 significant digits; {@code trace} and {@code diff} print 12), and, when a mixed-mode plan is given, each entry filled with its segment's colour (tangent
  * blue, adjoint orange) and grouped in a cluster per segment. Constants nothing uses are left
  * out. Plain loops over the entries.
  */
@@ -34,7 +34,7 @@ final class Dot {
     static String of(TapeView view, Expression e, String title, String extraName, double[] extra, Segment[] segments) {
         StringBuilder b = new StringBuilder("digraph wengert {\n");
         b.append("  rankdir=BT;\n");
-        b.append("  label=\"").append(escape(title)).append("\";\n  labelloc=t;\n");
+        b.append("  label=\"").append(escape(title)).append("\";\n  labelloc=t;\n  fontname=\"Helvetica\";\n");
         b.append("  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\"];\n");
         b.append("  edge [fontname=\"Helvetica\", fontsize=10, fontcolor=\"#555555\"];\n");
         int[] segmentOf = new int[view.size()];
@@ -80,7 +80,7 @@ final class Dot {
         for (int i = 0; i < view.size(); i++) {
             for (int k = 0; k < view.arity(i); k++) {
                 b.append("  v").append(view.operand(i, k)).append(" -> v").append(i)
-                        .append(" [label=\"").append(Fmt.num(view.partial(i, k))).append("\"];\n");
+                        .append(" [label=\"").append(Fmt.num6(view.partial(i, k))).append("\"];\n");
             }
         }
         for (int k = 0; k < view.outputCount(); k++) {
@@ -104,15 +104,15 @@ final class Dot {
             shape = ", shape=ellipse";
             colour = "#eeeeee";
         } else if (view.isConstant(i)) {
-            label.append(Fmt.num(view.value(i)));
+            label.append(Fmt.num6(view.value(i)));
             shape = ", shape=plaintext, style=\"\"";
         } else {
             label.append('v').append(i).append(" = ").append(opLabel(view, i));
         }
         if (!view.isConstant(i)) {
-            label.append("\\n").append(Fmt.num(view.value(i)));
+            label.append("\\n").append(Fmt.num6(view.value(i)));
             if (extra != null) {
-                label.append("\\n").append(extraName).append(' ').append(Fmt.num(extra[i]));
+                label.append("\\n").append(extraName).append(' ').append(Fmt.num6(extra[i]));
             }
         }
         return "v" + i + " [label=\"" + label.toString().replace("\"", "\\\"") + "\"" + shape

@@ -13,13 +13,22 @@ final class Fmt {
      * @return it with up to 12 significant digits, trailing zeros dropped: 7, 0.5, 0.999972464309, 1.5e-07
      */
     static String num(double v) {
+        return num(v, 12);
+    }
+
+    /**
+     * @param v a number
+     * @param digits significant digits
+     * @return it with up to that many significant digits, trailing zeros dropped
+     */
+    static String num(double v, int digits) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return String.valueOf(v);
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return v == 0 ? (1 / v < 0 ? "-0" : "0") : String.valueOf((long) v);
         }
-        String s = String.format(Locale.ROOT, "%.12g", v);
+        String s = String.format(Locale.ROOT, "%." + digits + "g", v);
         int e = s.indexOf('e');
         String mantissa = e < 0 ? s : s.substring(0, e);
         String exponent = e < 0 ? "" : s.substring(e);
@@ -34,6 +43,11 @@ final class Fmt {
             mantissa = mantissa.substring(0, end);
         }
         return mantissa + exponent;
+    }
+
+    /** @param v a number @return it to 6 significant digits, for drawings */
+    static String num6(double v) {
+        return num(v, 6);
     }
 
     /** @param v a relative difference @return it as 1.2e-10, or 0 */
