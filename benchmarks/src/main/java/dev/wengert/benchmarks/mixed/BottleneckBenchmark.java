@@ -1,0 +1,85 @@
+package dev.wengert.benchmarks.mixed;
+
+import dev.wengert.core.VectorFunction;
+import dev.wengert.forward.ForwardMode;
+import dev.wengert.mixed.MixedMode;
+import dev.wengert.mixed.PreparedJacobian;
+import dev.wengert.reverse.Recording;
+import dev.wengert.reverse.ReverseMode;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The bottleneck family f: R^n → R^k → R^n (20 elementary operations per element on each side of
+ * the waist): the full Jacobian by mixed, forward and reverse mode. At k = 1 mixed mode plans one
+ * adjoint sweep before the waist, one tangent sweep after it and an n × 1 by 1 × n product; at
+ * k = n there is no waist and the plan is a pure mode. {@code mixedSingleThread} runs the same
+ * plan on the calling thread only, for the parallel speed-up. The {@code …Replayed} pair record
+ * once in setup and then evaluate by replay: {@code mixedReplayed} replays, copies the partials and
+ * executes the plan; {@code reverseReplayed} replays and runs n adjoint sweeps.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class BottleneckBenchmark {
+
+    @Param({"256"})
+    public int n;
+
+    @Param({"1", "256"})
+    public int k;
+
+    private VectorFunction f;
+    private double[] x;
+    private PreparedJacobian prepared;
+    private Recording recording;
+    private final MixedMode mixed = new MixedMode();
+    private final MixedMode mixedSingle = new MixedMode(Runnable::run);
+    private final ForwardMode forward = new ForwardMode();
+    private final ReverseMode reverse = new ReverseMode();
+
+    @Setup
+    public void setUp() {
+        f = MixedFamilies.bottleneck(k);
+        x = MixedFamilies.point(n, 0.8);
+        prepared = mixed.prepare(f, x);
+        recording = reverse.record(f, x);
+    }
+
+    @Benchmark
+    public double[][] mixedReplayed() {
+        return prepared.jacobian(x);
+    }
+
+    @Benchmark
+    public double[][] reverseReplayed() {
+        return recording.jacobian(x);
+    }
+
+    @Benchmark
+    public double[][] mixed() {
+        return mixed.jacobian(f, x);
+    }
+
+    @Benchmark
+    public double[][] mixedSingleThread() {
+        return mixedSingle.jacobian(f, x);
+    }
+
+    @Benchmark
+    public double[][] forward() {
+        return forward.jacobian(f, x);
+    }
+
+    @Benchmark
+    public double[][] reverse() {
+        return reverse.jacobian(f, x);
+    }
+}

@@ -1,0 +1,262 @@
+package dev.wengert.mixed;
+
+import java.util.Arrays;
+
+/**
+ * Cuts a {@link LinearizedGraph} into a chain of segments at tape positions with small live sets.
+ *
+ * <p>A <em>cut position</em> p (n ≤ p ≤ N, N the number of entries) lies between entry p−1 and
+ * entry p. Its <b>live set</b> L(p) holds the active values defined before p and still needed at
+ * or after p: used by an entry ≥ p, or an output (outputs are live to the end). Inputs count
+ * while some later entry uses them. A segment [a, b) maps L(a), its fan-in, to L(b), its fan-out;
+ * a value of L(a) ∩ L(b) that the segment does not use is merely passed through (an identity row,
+ * no sweep cost).
+ *
+ * <p>|L(p)| at every p comes from one pass over the edges: an active value v with last use u
+ * (u = N for an output) is live at the positions max(v + 1, n) ≤ p ≤ u, added as a difference
+ * array. Candidate cuts are the interior local minima of |L(p)| (for a plateau, its first
+ * position); when there are more than {@code maxSegments − 1}, the ones with the smallest live
+ * sets are kept, first those at least (N − n)/(2·maxSegments) entries from a cut already kept (so
+ * the cuts spread over the tape rather than crowd around one narrow place), then the rest. Example: h = Σ<sub>j</sub> g(x<sub>j</sub>), y<sub>i</sub> = q<sub>i</sub>(h)
+ * has |L| falling from n to 1 while the sum is formed, then rising to n: one cut, at the waist.
+ */
+final class Cutter {
+
+    private Cutter() {
+    }
+
+    /**
+     * @param g the graph
+     * @return |L(p)| for p = n..N, at index p − n
+     */
+    static int[] liveSizes(LinearizedGraph g) {
+        return liveSizes(g, lastUse(g));
+    }
+
+    /**
+     * @param g the graph
+     * @param lastUse from {@link #lastUse}
+     * @return |L(p)| for p = n..N, at index p − n
+     */
+    static int[] liveSizes(LinearizedGraph g, int[] lastUse) {
+        int n = g.inputs;
+        int size = g.size();
+        int[] diff = new int[size - n + 2];
+        for (int v = 0; v < size; v++) {
+            if (g.active[v] && lastUse[v] > v) {
+                int from = Math.max(v + 1, n);
+                if (from <= lastUse[v]) {
+                    diff[from - n]++;
+                    diff[lastUse[v] - n + 1]--;
+                }
+            }
+        }
+        int[] live = new int[size - n + 1];
+        int run = 0;
+        for (int p = 0; p < live.length; p++) {
+            run += diff[p];
+            live[p] = run;
+        }
+        return live;
+    }
+
+    /**
+     * @param g the graph
+     * @return per entry, the last entry using it, N for an output, or −1 if unused
+     */
+    static int[] lastUse(LinearizedGraph g) {
+        int size = g.size();
+        int[] last = new int[size];
+        Arrays.fill(last, -1);
+        for (int i = 0; i < size; i++) {
+            for (int e = g.operandStart[i]; e < g.operandStart[i + 1]; e++) {
+                last[g.operands[e]] = i;
+            }
+        }
+        for (int o : g.outputs) {
+            last[o] = size;
+        }
+        return last;
+    }
+
+    /**
+     * @param live |L(p)| from {@link #liveSizes}
+     * @param n the number of inputs
+     * @param maxSegments the most segments wanted (≥ 1)
+     * @return the chosen interior cut positions, increasing
+     */
+    static int[] chooseCuts(int[] live, int n, int maxSegments) {
+        int[] minima = new int[16];
+        int count = 0;
+        int maxLive = 0;
+        int last = live.length - 1;
+        int p = 1;
+        while (p < last) {
+            int q = p;
+            while (q + 1 < last && live[q + 1] == live[p]) {
+                q++;
+            }
+            if (live[p - 1] > live[p] && live[q + 1] > live[p]) {
+                if (count == minima.length) {
+                    minima = Arrays.copyOf(minima, 2 * count);
+                }
+                minima[count++] = p;
+                maxLive = Math.max(maxLive, live[p]);
+            }
+            p = q + 1;
+        }
+        int wanted = Math.min(count, maxSegments - 1);
+        int[] kept = new int[wanted];
+        int taken = 0;
+        if (count > wanted) {
+            // order by live size, then position: a counting sort (positions are already increasing)
+            int[] start = new int[maxLive + 2];
+            for (int c = 0; c < count; c++) {
+                start[live[minima[c]] + 1]++;
+            }
+            for (int v = 0; v <= maxLive; v++) {
+                start[v + 1] += start[v];
+            }
+            int[] order = new int[count];
+            for (int c = 0; c < count; c++) {
+                order[start[live[minima[c]]]++] = minima[c];
+            }
+            // first pass: at most one cut per stretch of `gap` positions; second pass: the rest
+            int gap = Math.max(1, (live.length - 1) / (2 * maxSegments));
+            int[] bucket = new int[live.length / gap + 2];
+            Arrays.fill(bucket, -1);
+            boolean[] used = new boolean[count];
+            for (int c = 0; c < count && taken < wanted; c++) {
+                int candidate = order[c];
+                int b = candidate / gap;
+                boolean far = true;
+                for (int d = Math.max(0, b - 1); d <= b + 1 && far; d++) {
+                    far = bucket[d] < 0 || Math.abs(bucket[d] - candidate) >= gap;
+                }
+                if (far) {
+                    bucket[b] = candidate;
+                    kept[taken++] = candidate;
+                    used[c] = true;
+                }
+            }
+            for (int c = 0; c < count && taken < wanted; c++) {
+                if (!used[c]) {
+                    kept[taken++] = order[c];
+                }
+            }
+        } else {
+            System.arraycopy(minima, 0, kept, 0, count);
+            taken = count;
+        }
+        int[] cuts = new int[taken];
+        for (int k = 0; k < taken; k++) {
+            cuts[k] = kept[k] + n;
+        }
+        Arrays.sort(cuts);
+        return cuts;
+    }
+
+    /**
+     * The chain of segments: bounds n = b<sub>0</sub> &lt; b<sub>1</sub> &lt; … &lt; b<sub>L</sub> = N
+     * (segment s is [b<sub>s</sub>, b<sub>s+1</sub>)) and the live set at each bound.
+     *
+     * @param bounds the segment bounds
+     * @param liveSets L(b) for each bound, sorted
+     */
+    record Chain(int[] bounds, int[][] liveSets) {
+
+        int length() {
+            return bounds.length - 1;
+        }
+
+        /**
+         * @param g the graph
+         * @param from the first segment
+         * @param to the last segment
+         * @param scratch an int array of the graph's size
+         * @return segments from..to compiled as one program (pass-through values cost nothing)
+         */
+        SegmentProgram program(LinearizedGraph g, int from, int to, int[] scratch) {
+            return new SegmentProgram(g, bounds[from], bounds[to + 1], liveSets[from], liveSets[to + 1], scratch);
+        }
+    }
+
+    /**
+     * @param g the graph
+     * @param lastUse from {@link #lastUse}
+     * @param cuts interior cut positions, increasing, each in (n, N)
+     * @return the segments [n, c<sub>1</sub>), [c<sub>1</sub>, c<sub>2</sub>), …, [c<sub>last</sub>, N)
+     */
+    static Chain chain(LinearizedGraph g, int[] lastUse, int[] cuts) {
+        int[] bounds = new int[cuts.length + 2];
+        bounds[0] = g.inputs;
+        System.arraycopy(cuts, 0, bounds, 1, cuts.length);
+        bounds[bounds.length - 1] = g.size();
+        return new Chain(bounds, liveSets(g, lastUse, bounds));
+    }
+
+    /**
+     * All live sets at once: value v is in L(p) for the bounds p with v &lt; p ≤ lastUse(v), found
+     * by binary search, so the cost is O(N log L + Σ|L(p)|) rather than O(N·L).
+     *
+     * @param g the graph
+     * @param lastUse from {@link #lastUse}
+     * @param bounds cut positions, increasing
+     * @return L(p) for each bound, sorted
+     */
+    static int[][] liveSets(LinearizedGraph g, int[] lastUse, int[] bounds) {
+        int[] count = new int[bounds.length];
+        for (int pass = 0; pass < 2; pass++) {
+            int[][] sets = new int[bounds.length][];
+            if (pass == 1) {
+                for (int k = 0; k < bounds.length; k++) {
+                    sets[k] = new int[count[k]];
+                    count[k] = 0;
+                }
+            }
+            for (int v = 0; v < g.size(); v++) {
+                if (!g.active[v] || lastUse[v] <= v) {
+                    continue;
+                }
+                int k = Arrays.binarySearch(bounds, v + 1);
+                k = k >= 0 ? k : -k - 1;
+                while (k > 0 && bounds[k - 1] > v) {
+                    k--;
+                }
+                for (; k < bounds.length && bounds[k] <= lastUse[v]; k++) {
+                    if (pass == 1) {
+                        sets[k][count[k]] = v;
+                    }
+                    count[k]++;
+                }
+            }
+            if (pass == 1) {
+                return sets;
+            }
+        }
+        throw new AssertionError();
+    }
+
+    /**
+     * @param g the graph
+     * @param lastUse from {@link #lastUse}
+     * @param p a cut position
+     * @return L(p), sorted
+     */
+    static int[] liveSet(LinearizedGraph g, int[] lastUse, int p) {
+        int count = 0;
+        for (int v = 0; v < p; v++) {
+            if (g.active[v] && lastUse[v] >= p) {
+                count++;
+            }
+        }
+        int[] set = new int[count];
+        int k = 0;
+        for (int v = 0; v < p; v++) {
+            if (g.active[v] && lastUse[v] >= p) {
+                set[k++] = v;
+            }
+        }
+        return set;
+    }
+}

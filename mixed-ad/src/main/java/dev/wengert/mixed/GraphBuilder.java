@@ -1,0 +1,234 @@
+package dev.wengert.mixed;
+
+import java.util.Arrays;
+
+/**
+ * Builds a {@link LinearizedGraph} entry by entry, in tape order: first the inputs, then each
+ * operation with its operands and local partials, then the outputs. Growable primitive arrays,
+ * no object per entry. Used by the adapter from a reverse-ad recording and by tests.
+ */
+final class GraphBuilder {
+
+    private final int inputs;
+    private String[] ops;
+    private double[] values;
+    private int[] operandStart;
+    private int[] operands;
+    private double[] partials;
+    /** where each edge's partial comes from, for refreshing after a replay: (tape entry, operand k) */
+    private int[] sourceEntry;
+    private int[] sourceOperand;
+    private int source = -1;
+    private int size;
+    private int edges;
+
+    /**
+     * @param x the input values; entries 0..x.length−1
+     */
+    GraphBuilder(double[] x) {
+        this(x, 2 * x.length);
+    }
+
+    /**
+     * @param x the input values; entries 0..x.length−1
+     * @param expected the expected number of entries, to size the arrays
+     */
+    GraphBuilder(double[] x, int expected) {
+        inputs = x.length;
+        int capacity = Math.max(16, Math.max(expected, x.length));
+        ops = new String[capacity];
+        values = new double[capacity];
+        operandStart = new int[capacity + 1];
+        operands = new int[2 * capacity];
+        partials = new double[2 * capacity];
+        for (double xi : x) {
+            add("input", xi);
+        }
+    }
+
+    /** @return the number of entries so far */
+    int size() {
+        return size;
+    }
+
+    /**
+     * @param value a constant
+     * @return its entry
+     */
+    int constant(double value) {
+        return add("const", value);
+    }
+
+    /**
+     * @param op the operation's name
+     * @param value its value
+     * @param operand its operand
+     * @param partial ∂value/∂operand
+     * @return the new entry
+     */
+    int unary(String op, double value, int operand, double partial) {
+        edge(operand, partial);
+        return add(op, value);
+    }
+
+    /**
+     * @param op the operation's name
+     * @param value its value
+     * @param a the first operand
+     * @param pa ∂value/∂a
+     * @param b the second operand
+     * @param pb ∂value/∂b
+     * @return the new entry
+     */
+    int binary(String op, double value, int a, double pa, int b, double pb) {
+        edge(a, pa);
+        edge(b, pb);
+        return add(op, value);
+    }
+
+    /**
+     * @param op the operation's name
+     * @param value its value
+     * @param args its operands
+     * @param ps the partials, one per operand
+     * @return the new entry
+     */
+    int nary(String op, double value, int[] args, double[] ps) {
+        return nary(op, value, args, ps, args.length);
+    }
+
+    /**
+     * @param op the operation's name
+     * @param value its value
+     * @param args its operands (the first {@code count})
+     * @param ps the partials, one per operand
+     * @param count the number of operands
+     * @return the new entry
+     */
+    int nary(String op, double value, int[] args, double[] ps, int count) {
+        return traced(op, value, args, ps, count, -1);
+    }
+
+    /**
+     * As {@link #nary(String, double, int[], double[], int)}, remembering for each edge that its
+     * partial is operand k of entry {@code tapeEntry} of a recording.
+     *
+     * @param op the operation's name
+     * @param value its value
+     * @param args its operands
+     * @param ps the partials
+     * @param count the number of operands
+     * @param tapeEntry the entry of the recording this one copies, or −1
+     * @return the new entry
+     */
+    int traced(String op, double value, int[] args, double[] ps, int count, int tapeEntry) {
+        source = tapeEntry;
+        for (int k = 0; k < count; k++) {
+            edge(args[k], ps[k]);
+        }
+        source = -1;
+        return add(op, value);
+    }
+
+    private void edge(int operand, double partial) {
+        if (operand < 0 || operand >= size) {
+            throw new IllegalArgumentException("operand " + operand + " must be an existing entry, 0 to " + (size - 1));
+        }
+        if (edges == operands.length) {
+            operands = Arrays.copyOf(operands, 2 * edges);
+            if (sourceEntry != null) {
+                sourceEntry = Arrays.copyOf(sourceEntry, 2 * edges);
+                sourceOperand = Arrays.copyOf(sourceOperand, 2 * edges);
+            }
+            partials = Arrays.copyOf(partials, 2 * edges);
+        }
+        operands[edges] = operand;
+        partials[edges] = partial;
+        if (source >= 0) {
+            if (sourceEntry == null) {
+                sourceEntry = new int[operands.length];
+                sourceOperand = new int[operands.length];
+            }
+            sourceEntry[edges] = source;
+            sourceOperand[edges] = edges - operandStart[size];
+        }
+        edges++;
+    }
+
+    private int add(String op, double value) {
+        if (size == values.length) {
+            int capacity = 2 * size;
+            ops = Arrays.copyOf(ops, capacity);
+            values = Arrays.copyOf(values, capacity);
+            operandStart = Arrays.copyOf(operandStart, capacity + 1);
+        }
+        ops[size] = op;
+        values[size] = value;
+        size++;
+        operandStart[size] = edges;
+        return size - 1;
+    }
+
+    /**
+     * Freezes the graph, keeping only derivative-carrying edges: an edge from a passive operand
+     * (not depending on any input) is dropped, and so are the edges of entries no output depends
+     * on (dead code); such entries stay in the list, inactive, so entry numbers do not change.
+     *
+     * @param outputs the output entries
+     * @return the graph
+     */
+    LinearizedGraph build(int[] outputs) {
+        for (int r = 0; r < outputs.length; r++) {
+            if (outputs[r] < 0 || outputs[r] >= size) {
+                throw new IllegalArgumentException("output " + r + " is entry " + outputs[r]
+                        + ", but entries are 0 to " + (size - 1));
+            }
+        }
+        boolean[] active = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            active[i] = i < inputs;
+            for (int e = operandStart[i]; e < operandStart[i + 1] && !active[i]; e++) {
+                active[i] = active[operands[e]];
+            }
+        }
+        boolean[] needed = new boolean[size];
+        for (int o : outputs) {
+            needed[o] = true;
+        }
+        for (int i = size - 1; i >= inputs; i--) {
+            if (needed[i] && active[i]) {
+                for (int e = operandStart[i]; e < operandStart[i + 1]; e++) {
+                    needed[operands[e]] = true;
+                }
+            }
+        }
+        int[] start = new int[size + 1];
+        boolean traced = sourceEntry != null;
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            active[i] &= needed[i];
+            if (active[i]) {
+                for (int e = operandStart[i]; e < operandStart[i + 1]; e++) {
+                    int u = operands[e];
+                    if (active[u]) {
+                        operands[kept] = u;
+                        partials[kept] = partials[e];
+                        if (traced) {
+                            sourceEntry[kept] = sourceEntry[e];
+                            sourceOperand[kept] = sourceOperand[e];
+                        }
+                        kept++;
+                    }
+                }
+            }
+            start[i + 1] = kept;
+        }
+        LinearizedGraph g = new LinearizedGraph(inputs, Arrays.copyOf(ops, size), Arrays.copyOf(values, size), start,
+                Arrays.copyOf(operands, kept), Arrays.copyOf(partials, kept), outputs.clone(), active);
+        if (traced) {
+            g.sourceEntry = Arrays.copyOf(sourceEntry, kept);
+            g.sourceOperand = Arrays.copyOf(sourceOperand, kept);
+        }
+        return g;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.wengert.mixed;
+
+import dev.wengert.core.Checks;
+import dev.wengert.core.Differentiator;
+import dev.wengert.core.ScalarFunction;
+import dev.wengert.core.VectorFunction;
+import dev.wengert.forward.ForwardMode;
+import dev.wengert.reverse.Recording;
+import dev.wengert.reverse.ReverseMode;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Mixed mode: records f once, cuts the recording into a chain of segments at small live sets,
+ * plans the Jacobian chain product with Naumann's dynamic programme — per segment tangent or
+ * adjoint sweeps, across segments multiply, push tangents forward or pull adjoints back — and
+ * executes the plan ({@link JacobianPlan} explains the cost model and the recurrence).
+ *
+ * <pre>{@code
+ * MixedMode mixed = new MixedMode();
+ * JacobianPlan plan = mixed.plan(Bottleneck::value, x);
+ * System.out.println(plan.explain());          // segments, operations, cost vs pure modes
+ * double[][] j = plan.jacobian();               // same as mixed.jacobian(f, x)
+ * SparseJacobian s = mixed.sparseJacobian(f, x);   // pattern, colouring, compressed sweeps
+ * }</pre>
+ *
+ * <p>The other derivatives delegate to the cheapest mode for them: {@link #gradient} and
+ * {@link #vjp} to {@link ReverseMode} (one adjoint sweep), {@link #jvp} to {@link ForwardMode} (one
+ * dual-number pass, no tape), {@link #hessian} to {@link ReverseMode} (n second-order adjoint
+ * sweeps over one recording, fewer than the n(n+1)/2 hyper-dual passes of forward mode).
+ *
+ * <p>Independent sweeps (the columns of a tangent step, the rows of an adjoint step, the colours
+ * of a sparse Jacobian) and the rows of dense products run on the {@link Executor} (default:
+ * {@link ForkJoinPool#commonPool()}); each block writes its own part of the result, so results
+ * are bit-identical whatever the parallelism. Immutable and thread-safe.
+ */
+public final class MixedMode implements Differentiator {
+
+    /** Default most segments a recording is cut into. */
+    public static final int DEFAULT_MAX_SEGMENTS = 32;
+
+    private static final ReverseMode REVERSE = new ReverseMode();
+    private static final ForwardMode FORWARD = new ForwardMode();
+
+    private final Executor executor;
+    private final int maxSegments;
+
+    /** Mixed mode on the common fork-join pool, with at most 32 segments. */
+    public MixedMode() {
+        this(ForkJoinPool.commonPool(), DEFAULT_MAX_SEGMENTS);
+    }
+
+    /**
+     * @param executor where independent sweeps run ({@code Runnable::run} for the calling thread only)
+     */
+    public MixedMode(Executor executor) {
+        this(executor, DEFAULT_MAX_SEGMENTS);
+    }
+
+    /**
+     * @param executor where independent sweeps run
+     * @param maxSegments the most segments a recording is cut into, ≥ 1 (1: whole-tape pure modes only)
+     */
+    public MixedMode(Executor executor, int maxSegments) {
+        this.executor = Checks.notNull("executor", executor);
+        if (!(maxSegments >= 1)) {
+            throw new IllegalArgumentException("maxSegments (" + maxSegments + ") must be >= 1");
+        }
+        this.maxSegments = maxSegments;
+    }
+
+    /** @return {@code "mixed"} */
+    @Override
+    public String name() {
+        return "mixed";
+    }
+
+    /**
+     * Records f at x and plans its Jacobian.
+     *
+     * @param f the function
+     * @param x the point (length n ≥ 1)
+     * @return the plan, ready to {@link JacobianPlan#explain explain} or to {@link JacobianPlan#jacobian execute}
+     */
+    public JacobianPlan plan(VectorFunction f, double[] x) {
+        return plan(Recordings.record(f, x));
+    }
+
+    /**
+     * @param graph a linearized graph
+     * @return its plan
+     */
+    JacobianPlan plan(LinearizedGraph graph) {
+        return new JacobianPlan(graph, maxSegments, executor);
+    }
+
+    /**
+     * Records f at x once and prepares its Jacobian for evaluation at many points by replay
+     * (see {@link PreparedJacobian}).
+     *
+     * @param f the function
+     * @param x the point to record at (length n ≥ 1)
+     * @return the prepared Jacobian, confined to the calling thread
+     */
+    public PreparedJacobian prepare(VectorFunction f, double[] x) {
+        Checks.notNull("f", f);
+        Checks.point(x);
+        Recording recording = REVERSE.record(f, x.clone());
+        return new PreparedJacobian(recording, Recordings.linearize(recording), maxSegments, executor);
+    }
+
+    /** The Jacobian by executing the plan of {@link #plan(VectorFunction, double[])}. */
+    @Override
+    public double[][] jacobian(VectorFunction f, double[] x) {
+        return plan(f, x).jacobian();
+    }
+
+    /**
+     * The Jacobian in sparse storage: the pattern by index-set propagation on the recording, a
+     * greedy distance-2 colouring of columns and of rows, one tangent sweep per column colour or
+     * one adjoint sweep per row colour (the fewer), decompressed into CSR.
+     *
+     * @param f the function
+     * @param x the point (length n ≥ 1)
+     * @return the Jacobian, m × n, in CSR
+     */
+    public SparseJacobian sparseJacobian(VectorFunction f, double[] x) {
+        return sparseJacobian(Recordings.record(f, x));
+    }
+
+    SparseJacobian sparseJacobian(LinearizedGraph graph) {
+        return SparseSweeps.compute(graph, executor);
+    }
+
+    /** ∇f by reverse mode: one adjoint sweep. */
+    @Override
+    public double[] gradient(ScalarFunction f, double[] x) {
+        return REVERSE.gradient(f, x);
+    }
+
+    /** ∇²f by reverse mode: n second-order adjoint sweeps over one recording. */
+    @Override
+    public double[][] hessian(ScalarFunction f, double[] x) {
+        return REVERSE.hessian(f, x);
+    }
+
+    /** J·v by forward mode: one pass of dual numbers. */
+    @Override
+    public double[] jvp(VectorFunction f, double[] x, double[] v) {
+        return FORWARD.jvp(f, x, v);
+    }
+
+    /** wᵀ·J by reverse mode: one adjoint sweep. */
+    @Override
+    public double[] vjp(VectorFunction f, double[] x, double[] w) {
+        return REVERSE.vjp(f, x, w);
+    }
+
+    @Override
+    public String toString() {
+        return "MixedMode[maxSegments=" + maxSegments + ", executor=" + executor + "]";
+    }
+}

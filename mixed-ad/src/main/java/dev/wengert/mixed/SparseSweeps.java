@@ -1,0 +1,112 @@
+package dev.wengert.mixed;
+
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+
+/**
+ * A sparse Jacobian by compressed sweeps: the pattern ({@link SparsityPattern}), a distance-2
+ * colouring of its columns and of its rows ({@link Colouring}), then one tangent sweep per column
+ * colour — seeded with Σ<sub>colour(j) = c</sub> e<sub>j</sub> — or one adjoint sweep per row colour,
+ * whichever side has fewer colours (columns on a tie), and decompression: for (i, j) in the
+ * pattern, J<sub>ij</sub> is output i's tangent in sweep colour(j) (or input j's adjoint in
+ * sweep colour(i)); structural orthogonality guarantees no other column (row) of that colour
+ * contributes.
+ */
+final class SparseSweeps {
+
+    private final LinearizedGraph g;
+    private final SparsityPattern pattern;
+    private final int[] columnColour;
+    private final int[] rowColour;
+    private final boolean tangent;
+    private final int colours;
+    private final int[] outs;
+    private final int[] outPosition;
+    private final SegmentProgram whole;
+
+    /**
+     * Detects the pattern, colours both sides and compiles the whole tape as one program. The
+     * sweeps read the graph's partials when {@link #compute} runs, so after a replay refreshes
+     * them the same colouring serves the new point.
+     *
+     * @param g the graph
+     */
+    SparseSweeps(LinearizedGraph g) {
+        this.g = g;
+        pattern = SparsityPattern.of(g);
+        SparsityPattern transpose = pattern.transpose();
+        columnColour = Colouring.columns(pattern, transpose);
+        rowColour = Colouring.columns(transpose, pattern);
+        int columnColours = Colouring.count(columnColour);
+        int rowColours = Colouring.count(rowColour);
+        tangent = columnColours <= rowColours;
+        colours = tangent ? columnColours : rowColours;
+        int n = g.inputs;
+        int[] all = new int[n];
+        for (int j = 0; j < n; j++) {
+            all[j] = j;
+        }
+        outs = Cutter.liveSet(g, Cutter.lastUse(g), g.size());
+        outPosition = new int[g.outputs.length];
+        for (int r = 0; r < outPosition.length; r++) {
+            outPosition[r] = Arrays.binarySearch(outs, g.outputs[r]);
+        }
+        whole = new SegmentProgram(g, n, g.size(), all, outs, new int[g.size()]);
+    }
+
+    static SparseJacobian compute(LinearizedGraph g, Executor executor) {
+        return new SparseSweeps(g).compute(executor);
+    }
+
+    /**
+     * @param executor where the sweeps of the colours run
+     * @return the Jacobian at the graph's current partials
+     */
+    SparseJacobian compute(Executor executor) {
+        int n = g.inputs;
+        int m = g.outputs.length;
+        double[] values = new double[pattern.nonZeros()];
+        Parallel.run(executor, colours, whole.slots(), (from, to) -> {
+            int w = to - from;
+            if (tangent) {
+                double[] seeds = new double[n * w];
+                for (int j = 0; j < n; j++) {
+                    int c = columnColour[j];
+                    if (c >= from && c < to) {
+                        seeds[j * w + c - from] = 1;
+                    }
+                }
+                double[] t = whole.tangent(seeds, w);
+                for (int r = 0; r < m; r++) {
+                    int pos = outPosition[r];
+                    for (int e = pattern.rowStart[r]; e < pattern.rowStart[r + 1]; e++) {
+                        int c = columnColour[pattern.columnIndex[e]];
+                        if (c >= from && c < to) {
+                            values[e] = t[pos * w + c - from];
+                        }
+                    }
+                }
+            } else {
+                double[] seeds = new double[outs.length * w];
+                for (int r = 0; r < m; r++) {
+                    int c = rowColour[r];
+                    int pos = outPosition[r];
+                    if (c >= from && c < to && pos >= 0) {
+                        seeds[pos * w + c - from] = 1;
+                    }
+                }
+                double[] a = whole.adjoint(seeds, w);
+                for (int r = 0; r < m; r++) {
+                    int c = rowColour[r];
+                    if (c >= from && c < to) {
+                        for (int e = pattern.rowStart[r]; e < pattern.rowStart[r + 1]; e++) {
+                            values[e] = a[pattern.columnIndex[e] * w + c - from];
+                        }
+                    }
+                }
+            }
+        });
+        return new SparseJacobian(m, n, colours, tangent ? SweepMode.TANGENT : SweepMode.ADJOINT,
+                pattern.rowStart, pattern.columnIndex, values);
+    }
+}
