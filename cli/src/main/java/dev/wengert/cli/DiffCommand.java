@@ -112,10 +112,11 @@ final class DiffCommand implements Callable<Integer> {
             }, 20_000_000L, 5, 2_000_000L);
         }
         return new Result(mode.key(), d.name(), jac, hes, worst,
-                sweeps(mode.key(), d, e, x.length, jCalls.get(), hCalls.get()), recorded, nanos, null);
+                sweeps(mode.key(), d, e, x, jCalls.get(), hCalls.get()), recorded, nanos, null);
     }
 
-    private String sweeps(String key, Differentiator d, Expression e, int n, long jCalls, long hCalls) {
+    private String sweeps(String key, Differentiator d, Expression e, double[] x, long jCalls, long hCalls) {
+        int n = x.length;
         int m = e.outputs();
         String j;
         String h = "";
@@ -130,7 +131,7 @@ final class DiffCommand implements Callable<Integer> {
                 h = n + " tangent + " + n + " second-order adjoint";
                 break;
             case "mixed":
-                j = MixedInfo.sweeps(e, n);
+                j = MixedInfo.sweeps(e, x);
                 h = "as reverse: " + n + " tangent + " + n + " second-order adjoint";
                 break;
             case "fd":
