@@ -76,7 +76,7 @@ final class DiffCommand implements Callable<Integer> {
         for (Modes.Mode mode : chosen) {
             results.add(run(mode, e, x, refJ, refH));
         }
-        new DiffReport(args.text, e, x, e.value(x), hessian, results).print(spec.commandLine().getOut(), format);
+        new DiffReport(args.text, args.heading(x), e, x, e.value(x), hessian, results).print(spec.commandLine().getOut(), format);
         return 0;
     }
 

@@ -14,8 +14,9 @@ final class DiffReport {
     private final boolean hessian;
     private final List<DiffCommand.Result> results;
     private final int m;
+    private final String heading;
 
-    DiffReport(String text, Expression e, double[] x, double[] value, boolean hessian, List<DiffCommand.Result> results) {
+    DiffReport(String text, String heading, Expression e, double[] x, double[] value, boolean hessian, List<DiffCommand.Result> results) {
         this.text = text;
         this.vars = e.variables();
         this.x = x;
@@ -23,6 +24,7 @@ final class DiffReport {
         this.hessian = hessian;
         this.results = results;
         this.m = e.outputs();
+        this.heading = heading;
     }
 
     void print(PrintWriter out, DiffCommand.Format format) {
@@ -39,12 +41,7 @@ final class DiffReport {
     }
 
     String text() {
-        StringBuilder b = new StringBuilder();
-        b.append(m == 1 ? "f = " : "f = (").append(text).append(m == 1 ? "" : ")").append("  at ");
-        for (int j = 0; j < x.length; j++) {
-            b.append(j == 0 ? "" : ", ").append(vars.get(j)).append(" = ").append(Fmt.num(x[j]));
-        }
-        b.append('\n');
+        StringBuilder b = new StringBuilder(heading).append('\n');
         for (int i = 0; i < m; i++) {
             b.append("value: ").append(output(i)).append(" = ").append(value[i]).append('\n');
         }

@@ -44,6 +44,16 @@ final class ExpressionArgs {
         return Points.parse(at == null ? "" : at, expression().variables());
     }
 
+    /**
+     * @param x the point
+     * @return "f = x*y + x^2  at x = 2, y = 3" for one output, "f: x*y; sin(x)  at …" for several
+     *         (or with bindings), for headings
+     */
+    String heading(double[] x) {
+        boolean plain = expression().outputs() == 1 && text.indexOf('=') < 0 && text.indexOf('\n') < 0;
+        return (plain ? "f = " : "f: ") + text + "  at " + pointText(x);
+    }
+
     /** @return "x = 2, y = 3" for headings */
     String pointText(double[] x) {
         StringBuilder b = new StringBuilder();

@@ -42,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
         double[] x = args.point();
         JacobianPlan plan = new MixedMode().plan(e, x);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("f = " + args.text + "  at " + args.pointText(x));
+        out.println(args.heading(x));
         out.print(plan.explain());
         if (check) {
             double[][] j = plan.jacobian();

@@ -15,6 +15,8 @@ class BenchCommandTest {
         assertTrue(r.out().contains("two-layer network"), r.out());
         assertTrue(r.out().contains("bottleneck R^64 -> R^1 -> R^64: Jacobian"), r.out());
         assertTrue(r.out().contains("x plain double"), r.out());
+        assertTrue(r.out().contains("mixed, prepared"), r.out());
+        assertTrue(r.out().contains("reverse, replayed"), r.out());
         assertTrue(r.out().contains("benchmarks/README.md"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s*ds\\s+\\S+ [mun]?s\\s+\\S+\\s+1\\.00")), r.out());
         assertTrue(r.err().contains("bench: [1/"), r.err());
