@@ -64,6 +64,25 @@ class GraphCommandTest {
     }
 
     @Test
+    void aFailingGraphvizIsAnInternalErrorWithItsTrace() {
+        String saved = System.getProperty("wengert.dot");
+        System.setProperty("wengert.dot", "false");   // a program that starts and fails
+        try {
+            Cli r = Cli.run("graph", "x*y", "--at", "x=1,y=2", "--format", "svg");
+            assertEquals(1, r.code(), r.toString());
+            assertTrue(r.err().startsWith("wengert: internal error: java.lang.IllegalStateException: Graphviz dot failed"),
+                    r.err());
+            assertTrue(r.err().contains("\tat dev.wengert.cli.Graphviz.render"), r.err());
+        } finally {
+            if (saved == null) {
+                System.clearProperty("wengert.dot");
+            } else {
+                System.setProperty("wengert.dot", saved);
+            }
+        }
+    }
+
+    @Test
     void pngNeedsAFile() {
         TraceCommandTest.assertUsage("give a file with -o FILE", "graph", "x", "--at", "x=1", "--format", "png");
         TraceCommandTest.assertUsage("--seed goes with --show tangents", "graph", "x", "--at", "x=1", "--seed", "dx=1");
