@@ -39,14 +39,14 @@ final class DemoBottleneck {
                 t.row(d.name(), "failed: " + e.getMessage(), "");
                 continue;
             }
-            double nanos = Timing.median(() -> d.jacobian(f, x)[0][0], 20_000_000L, 3, 2_000_000L);
+            double nanos = Timing.median(() -> d.jacobian(f, x)[0][0], 150_000_000L, 5, 5_000_000L);
             t.row(d.name(), d.name().equals("finite-differences") ? "(reference)" : Fmt.sci(DiffCommand.maxRelDiff(j, ref)),
                     Fmt.time(nanos));
         }
         Recording recording = new ReverseMode().record(f, x);
         PreparedJacobian prepared = new MixedMode(Runnable::run).prepare(f, x);
-        double replayReverse = Timing.median(() -> recording.jacobian(x)[0][0], 20_000_000L, 3, 2_000_000L);
-        double replayMixed = Timing.median(() -> prepared.jacobian(x)[0][0], 20_000_000L, 3, 2_000_000L);
+        double replayReverse = Timing.median(() -> recording.jacobian(x)[0][0], 150_000_000L, 5, 5_000_000L);
+        double replayMixed = Timing.median(() -> prepared.jacobian(x)[0][0], 150_000_000L, 5, 5_000_000L);
         t.row("reverse, replayed", Fmt.sci(DiffCommand.maxRelDiff(recording.jacobian(x), ref)), Fmt.time(replayReverse));
         t.row("mixed, prepared (one thread)", Fmt.sci(DiffCommand.maxRelDiff(prepared.jacobian(x), ref)), Fmt.time(replayMixed));
         out.print(t.render());
