@@ -74,9 +74,11 @@ public final class ForwardMode implements Differentiator {
         double[] point = x == null ? null : x.clone();
         int n = Checks.point(point);
         double[] gradient = new double[n];
+        DualVector[] constants = null;
         for (int start = 0; start < n; start += chunkSize) {
             int k = Math.min(chunkSize, n - start);
-            DualVector y = Checks.output(f.value(seed(point, start, k)));
+            constants = constants(point, k, constants);
+            DualVector y = Checks.output(f.value(seed(point, start, k, constants)));
             tangentCount(y, k, 0);
             for (int j = 0; j < k; j++) {
                 gradient[start + j] = y.getTangent(j);
@@ -93,9 +95,11 @@ public final class ForwardMode implements Differentiator {
         int n = Checks.point(point);
         double[][] jacobian = null;
         int m = -1;
+        DualVector[] constants = null;
         for (int start = 0; start < n; start += chunkSize) {
             int k = Math.min(chunkSize, n - start);
-            DualVector[] y = f.value(seed(point, start, k));
+            constants = constants(point, k, constants);
+            DualVector[] y = f.value(seed(point, start, k, constants));
             m = Checks.outputs(y, m);
             if (jacobian == null) {
                 jacobian = new double[m][n];
@@ -189,12 +193,30 @@ public final class ForwardMode implements Differentiator {
         return Checks.output(f.value(HyperDual.variable(x))).getEps12();
     }
 
-    /** Inputs for the chunk [start, start + k): unit tangents there, constants elsewhere. */
-    private static DualVector[] seed(double[] x, int start, int k) {
-        DualVector[] in = new DualVector[x.length];
+    /**
+     * @return the inputs as constants with k tangents: {@code previous} if it has k already (the
+     *     constants of every full chunk are the same immutable numbers), else new ones
+     */
+    private static DualVector[] constants(double[] x, int k, DualVector[] previous) {
+        if (previous != null && previous[0].getTangentCount() == k) {
+            return previous;
+        }
+        DualVectorField.of(k);
+        DualVector[] constants = new DualVector[x.length];
         for (int j = 0; j < x.length; j++) {
-            int index = j - start;
-            in[j] = index >= 0 && index < k ? DualVector.variable(x[j], index, k) : DualVector.constant(x[j], k);
+            constants[j] = DualVector.constantUnchecked(x[j], k);
+        }
+        return constants;
+    }
+
+    /**
+     * Inputs for the chunk [start, start + k): unit tangents there, constants elsewhere — a fresh
+     * copy of {@code constants}, since user code may write into its argument array.
+     */
+    private static DualVector[] seed(double[] x, int start, int k, DualVector[] constants) {
+        DualVector[] in = constants.clone();
+        for (int index = 0; index < k; index++) {
+            in[start + index] = DualVector.variable(x[start + index], index, k);
         }
         return in;
     }
