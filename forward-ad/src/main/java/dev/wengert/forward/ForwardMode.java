@@ -13,7 +13,8 @@ import dev.wengert.core.VectorFunction;
  * <ul>
  *   <li>{@link #gradient} and {@link #jacobian}: ⌈n/k⌉ passes over {@link DualVector}s, each
  *       seeding k inputs with unit tangents (the last chunk may be shorter);</li>
- *   <li>{@link #jvp}: one pass over {@link Dual}s seeded with the direction v;</li>
+ *   <li>{@link #jvp} and, for scalar f, {@link #directionalDerivative}: one pass over
+ *       {@link Dual}s seeded with the direction v;</li>
  *   <li>{@link #vjp}: wᵀ·J through the full Jacobian — n tangents in ⌈n/k⌉ passes (forward mode
  *       has no cheaper way to pull weights back; reverse mode does it in one sweep);</li>
  *   <li>{@link #hessian}: n(n+1)/2 passes over {@link HyperDual}s, one per pair j ≤ l seeding
@@ -134,6 +135,29 @@ public final class ForwardMode implements Differentiator {
         return jv;
     }
 
+    /**
+     * ∇f(x)·v, the derivative of a scalar f at x along v, in one {@link Dual} pass (each input
+     * x<sub>j</sub> carrying the tangent v<sub>j</sub>): {@link #jvp} for m = 1, without the
+     * output array.
+     *
+     * @param f a function R<sup>n</sup> → R
+     * @param x the point (read, not kept)
+     * @param v the direction, one component per input
+     * @return the directional derivative ∇f(x)·v
+     * @throws IllegalArgumentException if an argument is null, x is empty, v's length differs
+     *     from x's, or f returns {@code null}
+     */
+    public double directionalDerivative(ScalarFunction f, double[] x, double[] v) {
+        Checks.notNull("function f", f);
+        int n = Checks.point(x);
+        Checks.length("direction v (one per input)", v, n);
+        Dual[] in = new Dual[n];
+        for (int j = 0; j < n; j++) {
+            in[j] = Dual.of(x[j], v[j]);
+        }
+        return Checks.output(f.value(in)).getTangent();
+    }
+
     /** wᵀ·J through {@link #jacobian} (n tangents in ⌈n/k⌉ passes). */
     @Override
     public double[] vjp(VectorFunction f, double[] x, double[] w) {
@@ -157,11 +181,19 @@ public final class ForwardMode implements Differentiator {
         double[] point = x == null ? null : x.clone();
         int n = Checks.point(point);
         double[][] hessian = new double[n][n];
-        HyperDual[] in = new HyperDual[n];
+        HyperDual[] constants = new HyperDual[n];
+        for (int i = 0; i < n; i++) {
+            constants[i] = HyperDual.constant(point[i]);
+        }
         for (int j = 0; j < n; j++) {
             for (int l = j; l < n; l++) {
-                for (int i = 0; i < n; i++) {
-                    in[i] = HyperDual.of(point[i], i == j ? 1 : 0, i == l ? 1 : 0, 0);
+                // a fresh copy each pass: user code may write into its argument array
+                HyperDual[] in = constants.clone();
+                if (j == l) {
+                    in[j] = HyperDual.of(point[j], 1, 1, 0);
+                } else {
+                    in[j] = HyperDual.of(point[j], 1, 0, 0);
+                    in[l] = HyperDual.of(point[l], 0, 1, 0);
                 }
                 double h = Checks.output(f.value(in)).getEps12();
                 hessian[j][l] = h;

@@ -24,7 +24,8 @@ import org.apache.commons.math3.util.MathArrays;
  * part g<sub>x</sub>x12 + g<sub>y</sub>y12 + g<sub>xx</sub>x1x2 + g<sub>xy</sub>(x1y2 + x2y1) +
  * g<sub>yy</sub>y1y2. These are the only two formulas in the class ({@code compose}); g and its
  * derivatives come from ad-core's rule table. Values are bit-identical to {@code Decimal64}; a
- * zero part never multiplies an infinite or NaN derivative ({@link Rules#chain}).
+ * zero part never multiplies an infinite or NaN derivative ({@link Rules#chain}); an operation on
+ * numbers whose ε parts are all zero gives exactly +0 parts without evaluating g′ or g″.
  *
  * <p><b>Data layout</b>: four {@code double} fields f0, f1, f2, f12; immutable. There is one kind
  * of hyper-dual number (two infinitesimals), so every two hyper-duals combine.
@@ -104,6 +105,16 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
 
     // ---- the only places where derivatives are combined -----------------------------------
 
+    /**
+     * @return whether f1, f2 and f12 are all zero (of either sign): then {@code compose} would give
+     *     exactly +0 in every part ({@link Rules#chain} of a zero is 0, and 0 + 0 = +0), so an
+     *     operation on such numbers skips it and the rule's derivatives (a symbolic zero, as in
+     *     {@link DualVector})
+     */
+    private boolean isConstant() {
+        return f1 == 0 && f2 == 0 && f12 == 0;
+    }
+
     /** g(x) = g0 + g1·f1·ε1 + g1·f2·ε2 + (g1·f12 + g2·f1·f2)·ε1ε2. */
     private HyperDual compose(double g0, double g1, double g2) {
         return new HyperDual(g0, Rules.chain(g1, f1), Rules.chain(g1, f2),
@@ -127,6 +138,9 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
     @Override
     public HyperDual apply(UnaryRule rule) {
         double g0 = rule.value(f0);
+        if (isConstant()) {
+            return new HyperDual(g0, 0, 0, 0);
+        }
         double g1 = rule.first(f0, g0);
         return compose(g0, g1, rule.second(f0, g0, g1));
     }
@@ -141,6 +155,9 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
         double x0 = f0;
         double y0 = y.f0;
         double g0 = rule.value(x0, y0);
+        if (isConstant() && y.isConstant()) {
+            return new HyperDual(g0, 0, 0, 0);
+        }
         return compose(g0, rule.dx(x0, y0, g0), rule.dy(x0, y0, g0),
                 rule.dxx(x0, y0, g0), rule.dxy(x0, y0, g0), rule.dyy(x0, y0, g0), y);
     }
@@ -148,12 +165,18 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
     /** rule(this, c) for a constant c: only the x partials act. */
     private HyperDual apply(BinaryRule rule, double c) {
         double g0 = rule.value(f0, c);
+        if (isConstant()) {
+            return new HyperDual(g0, 0, 0, 0);
+        }
         return compose(g0, rule.dx(f0, c, g0), rule.dxx(f0, c, g0));
     }
 
     /** rule(this; p) for a constant parameter p. */
     private HyperDual apply(ParametricRule rule, double p) {
         double g0 = rule.value(f0, p);
+        if (isConstant()) {
+            return new HyperDual(g0, 0, 0, 0);
+        }
         double g1 = rule.first(f0, p, g0);
         return compose(g0, g1, rule.second(f0, p, g0, g1));
     }

@@ -15,7 +15,8 @@ import dev.wengert.core.Rules;
  * result's range is the union of the operands' ranges and its invariant holds. Inside the union
  * but outside one operand's range, that operand's term is a ±0 (or {@code chain}'s 0), and
  * x + (±0) + 0.0 equals x + 0.0 bit for bit for every x, NaN and ±∞ included; so the term can be
- * skipped. Hence results are bit-identical to the dense computation over all k tangents.
+ * skipped, and each tangent of the result is written once: f<sub>x</sub>·b<sub>i</sub> + 0.0 where
+ * only b reaches, f<sub>y</sub>·d<sub>i</sub> + 0.0 where only d does, the full sum where both do. Hence results are bit-identical to the dense computation over all k tangents.
  */
 final class Tangents {
 
@@ -54,16 +55,24 @@ final class Tangents {
                 }
                 return t;
             }
+            // each tangent written once: b only, d only, both (the overlap); a gap stays +0.0
             int bOff = bLo - lo;
-            for (int i = 0; i < b.length; i++) {
-                t[bOff + i] = fx * b[i];
-            }
+            int bEnd = bOff + b.length;
             int dOff = dLo - lo;
-            for (int i = 0; i < d.length; i++) {
-                t[dOff + i] += fy * d[i];
+            int dEnd = dOff + d.length;
+            int from = Math.max(bOff, dOff);
+            int to = Math.min(bEnd, dEnd);
+            if (from >= to) {
+                scaleInto(fx, b, t, bOff, 0, b.length);
+                scaleInto(fy, d, t, dOff, 0, d.length);
+                return t;
             }
-            for (int i = 0; i < w; i++) {
-                t[i] += 0.0;
+            scaleInto(fx, b, t, bOff, 0, from - bOff);
+            scaleInto(fx, b, t, bOff, to - bOff, b.length);
+            scaleInto(fy, d, t, dOff, 0, from - dOff);
+            scaleInto(fy, d, t, dOff, to - dOff, d.length);
+            for (int j = from; j < to; j++) {
+                t[j] = fx * b[j - bOff] + fy * d[j - dOff] + 0.0;
             }
         } else {
             for (int i = 0; i < w; i++) {
@@ -72,6 +81,13 @@ final class Tangents {
             }
         }
         return t;
+    }
+
+    /** t[off + i] = f·b[i] + 0.0 for i in [from, to): f finite, so exactly {@link Rules#chain}'s term. */
+    private static void scaleInto(double f, double[] b, double[] t, int off, int from, int to) {
+        for (int i = from; i < to; i++) {
+            t[off + i] = f * b[i] + 0.0;
+        }
     }
 
     /** @return the j-th tangent of the slice b starting at lo: b[j − lo] in range, else +0.0 */
