@@ -24,11 +24,27 @@ import dev.wengert.core.VectorFunction;
  * </ul>
  *
  * <p>Comparisons inside user code ({@code getReal()}) see the value only, so the branch taken
- * never depends on the chunk size. The default chunk size {@value #DEFAULT_CHUNK_SIZE} was chosen
- * by measurement ({@code DualVectorGradientBenchmark}: the gradient of the extended Rosenbrock
- * function at n = 100 took 157, 44, 26, 16, 20 and 26 µs for k = 1, 4, 8, 16, 32 and 100 on a
- * 2-core machine): larger chunks pay for longer tangent arrays on every operation the chunk's
- * inputs reach, smaller ones for more passes over the whole function. For n ≤ k one pass does.
+ * never depends on the chunk size. For n ≤ k one pass does.
+ *
+ * <p><b>Chunk size.</b> A {@link DualVector} carries only the range of tangents its value depends
+ * on, so an operation costs about as many tangent operations as the chunk's inputs it reaches —
+ * not k — and larger chunks mostly save passes; they still cost where an operation depends on
+ * many inputs (a running sum, a dense function), since its tangent range then spans the chunk.
+ * The default {@value #DEFAULT_CHUNK_SIZE} was chosen by the JMH sweeps
+ * {@code DualVectorGradientBenchmark} and {@code GmmForwardGradientBenchmark} (26 Nov 2026, 2
+ * shared cores at load 2–7, medians of 5 one-second iterations, two runs each):
+ * <table>
+ *   <caption>gradient time by chunk size k</caption>
+ *   <tr><th>k</th><th>1</th><th>4</th><th>8</th><th>16</th><th>32</th><th>64</th><th>100</th><th>330</th></tr>
+ *   <tr><td>extended Rosenbrock, n = 100 (µs)</td><td>274</td><td>50</td><td>24–39</td><td>13–14</td>
+ *       <td>15–16</td><td>8.3–10.3</td><td>7.4–11.0</td><td></td></tr>
+ *   <tr><td>ADBench GMM, 330 parameters, 100 points (ms)</td><td></td><td></td><td>26.1</td>
+ *       <td>23.9</td><td>28.6</td><td>23.9</td><td></td><td>38.3</td></tr>
+ * </table>
+ * Before the ranges were tracked (every operation touching all k tangents) the Rosenbrock sweep was
+ * 410, 24, 27, 24 and 121 µs for k = 1, 16, 32, 64 and 100, and the default was 16. Partially
+ * separable functions now favour chunks as large as n; the dense GMM objective is flat from 8 to 64
+ * and slower at 330 (every intermediate then carries 330 tangents); 64 is near the best for both.
  *
  * <p>Immutable and thread-safe: a call keeps all its state on its own stack.
  *
@@ -37,7 +53,7 @@ import dev.wengert.core.VectorFunction;
 public final class ForwardMode implements Differentiator {
 
     /** The default number of tangents per {@link DualVector} pass. */
-    public static final int DEFAULT_CHUNK_SIZE = 16;
+    public static final int DEFAULT_CHUNK_SIZE = 64;
 
     private final int chunkSize;
 
