@@ -165,10 +165,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
      * exactly {@link Rules#chain}'s.
      */
     private DualVector compose(double f0, double f1) {
-        if (t.length == 0) {
-            return new DualVector(f0, count, 0, Tangents.NONE);
-        }
-        return new DualVector(f0, count, lo, Tangents.scale(f1, t));
+        return new DualVector(f0, count, lo, t.length == 0 ? Tangents.NONE : Tangents.scale(f1, t));
     }
 
     /**
@@ -177,15 +174,21 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
      */
     private DualVector compose(double f0, double fx, double fy, DualVector other) {
         double[] d = other.t;
+        int newLo;
+        double[] newT;
         if (d.length == 0) {
-            return compose(f0, fx);
+            newLo = lo;
+            newT = t.length == 0 ? Tangents.NONE : Tangents.scale(fx, t);
+        } else if (t.length == 0) {
+            newLo = other.lo;
+            newT = Tangents.scale(fy, d);
+        } else {
+            newLo = Math.min(lo, other.lo);
+            int w = Math.max(lo + t.length, other.lo + d.length) - newLo;
+            newT = Tangents.combine(fx, t, lo, fy, d, other.lo, newLo, w);
         }
-        if (t.length == 0) {
-            return new DualVector(f0, count, other.lo, Tangents.scale(fy, d));
-        }
-        int newLo = Math.min(lo, other.lo);
-        int w = Math.max(lo + t.length, other.lo + d.length) - newLo;
-        return new DualVector(f0, count, newLo, Tangents.combine(fx, t, lo, fy, d, other.lo, newLo, w));
+        // one allocation site, so that escape analysis can remove an intermediate number
+        return new DualVector(f0, count, newLo, newT);
     }
 
     /**

@@ -107,9 +107,11 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
 
     /**
      * @return whether f1, f2 and f12 are all zero (of either sign): then {@code compose} would give
-     *     exactly +0 in every part ({@link Rules#chain} of a zero is 0, and 0 + 0 = +0), so an
-     *     operation on such numbers skips it and the rule's derivatives (a symbolic zero, as in
-     *     {@link DualVector})
+     *     exactly +0 in every part ({@link Rules#chain} of a zero is 0, and 0 + 0 = +0) whatever
+     *     the rule's derivatives are, so an operation on such numbers does not evaluate them (a
+     *     symbolic zero, as in {@link DualVector}). Every operation still ends in one
+     *     {@code compose}, one allocation site, so that the JIT's escape analysis can remove
+     *     intermediate numbers (two {@code new}s merging in a caller defeat it in JDK 17).
      */
     private boolean isConstant() {
         return f1 == 0 && f2 == 0 && f12 == 0;
@@ -138,11 +140,13 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
     @Override
     public HyperDual apply(UnaryRule rule) {
         double g0 = rule.value(f0);
-        if (isConstant()) {
-            return new HyperDual(g0, 0, 0, 0);
+        double g1 = 0;
+        double g2 = 0;
+        if (!isConstant()) {
+            g1 = rule.first(f0, g0);
+            g2 = rule.second(f0, g0, g1);
         }
-        double g1 = rule.first(f0, g0);
-        return compose(g0, g1, rule.second(f0, g0, g1));
+        return compose(g0, g1, g2);
     }
 
     /**
@@ -155,30 +159,43 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
         double x0 = f0;
         double y0 = y.f0;
         double g0 = rule.value(x0, y0);
-        if (isConstant() && y.isConstant()) {
-            return new HyperDual(g0, 0, 0, 0);
+        double gx = 0;
+        double gy = 0;
+        double gxx = 0;
+        double gxy = 0;
+        double gyy = 0;
+        if (!(isConstant() && y.isConstant())) {
+            gx = rule.dx(x0, y0, g0);
+            gy = rule.dy(x0, y0, g0);
+            gxx = rule.dxx(x0, y0, g0);
+            gxy = rule.dxy(x0, y0, g0);
+            gyy = rule.dyy(x0, y0, g0);
         }
-        return compose(g0, rule.dx(x0, y0, g0), rule.dy(x0, y0, g0),
-                rule.dxx(x0, y0, g0), rule.dxy(x0, y0, g0), rule.dyy(x0, y0, g0), y);
+        return compose(g0, gx, gy, gxx, gxy, gyy, y);
     }
 
     /** rule(this, c) for a constant c: only the x partials act. */
     private HyperDual apply(BinaryRule rule, double c) {
         double g0 = rule.value(f0, c);
-        if (isConstant()) {
-            return new HyperDual(g0, 0, 0, 0);
+        double g1 = 0;
+        double g2 = 0;
+        if (!isConstant()) {
+            g1 = rule.dx(f0, c, g0);
+            g2 = rule.dxx(f0, c, g0);
         }
-        return compose(g0, rule.dx(f0, c, g0), rule.dxx(f0, c, g0));
+        return compose(g0, g1, g2);
     }
 
     /** rule(this; p) for a constant parameter p. */
     private HyperDual apply(ParametricRule rule, double p) {
         double g0 = rule.value(f0, p);
-        if (isConstant()) {
-            return new HyperDual(g0, 0, 0, 0);
+        double g1 = 0;
+        double g2 = 0;
+        if (!isConstant()) {
+            g1 = rule.first(f0, p, g0);
+            g2 = rule.second(f0, p, g0, g1);
         }
-        double g1 = rule.first(f0, p, g0);
-        return compose(g0, g1, rule.second(f0, p, g0, g1));
+        return compose(g0, g1, g2);
     }
 
     // ---- arithmetic (BinaryRule ADD, SUBTRACT, MULTIPLY, DIVIDE) ----------------------------
