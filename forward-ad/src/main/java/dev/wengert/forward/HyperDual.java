@@ -24,8 +24,7 @@ import org.apache.commons.math3.util.MathArrays;
  * part g<sub>x</sub>x12 + g<sub>y</sub>y12 + g<sub>xx</sub>x1x2 + g<sub>xy</sub>(x1y2 + x2y1) +
  * g<sub>yy</sub>y1y2. These are the only two formulas in the class ({@code compose}); g and its
  * derivatives come from ad-core's rule table. Values are bit-identical to {@code Decimal64}; a
- * zero part never multiplies an infinite or NaN derivative ({@link Rules#chain}); an operation on
- * numbers whose ε parts are all zero gives exactly +0 parts without evaluating g′ or g″.
+ * zero part never multiplies an infinite or NaN derivative ({@link Rules#chain}).
  *
  * <p><b>Data layout</b>: four {@code double} fields f0, f1, f2, f12; immutable. There is one kind
  * of hyper-dual number (two infinitesimals), so every two hyper-duals combine.
@@ -105,18 +104,6 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
 
     // ---- the only places where derivatives are combined -----------------------------------
 
-    /**
-     * @return whether f1, f2 and f12 are all zero (of either sign): then {@code compose} would give
-     *     exactly +0 in every part ({@link Rules#chain} of a zero is 0, and 0 + 0 = +0) whatever
-     *     the rule's derivatives are, so an operation on such numbers does not evaluate them (a
-     *     symbolic zero, as in {@link DualVector}). Every operation still ends in one
-     *     {@code compose}, one allocation site, so that the JIT's escape analysis can remove
-     *     intermediate numbers (two {@code new}s merging in a caller defeat it in JDK 17).
-     */
-    private boolean isConstant() {
-        return f1 == 0 && f2 == 0 && f12 == 0;
-    }
-
     /** g(x) = g0 + g1·f1·ε1 + g1·f2·ε2 + (g1·f12 + g2·f1·f2)·ε1ε2. */
     private HyperDual compose(double g0, double g1, double g2) {
         return new HyperDual(g0, Rules.chain(g1, f1), Rules.chain(g1, f2),
@@ -140,13 +127,8 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
     @Override
     public HyperDual apply(UnaryRule rule) {
         double g0 = rule.value(f0);
-        double g1 = 0;
-        double g2 = 0;
-        if (!isConstant()) {
-            g1 = rule.first(f0, g0);
-            g2 = rule.second(f0, g0, g1);
-        }
-        return compose(g0, g1, g2);
+        double g1 = rule.first(f0, g0);
+        return compose(g0, g1, rule.second(f0, g0, g1));
     }
 
     /**
@@ -159,43 +141,21 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
         double x0 = f0;
         double y0 = y.f0;
         double g0 = rule.value(x0, y0);
-        double gx = 0;
-        double gy = 0;
-        double gxx = 0;
-        double gxy = 0;
-        double gyy = 0;
-        if (!(isConstant() && y.isConstant())) {
-            gx = rule.dx(x0, y0, g0);
-            gy = rule.dy(x0, y0, g0);
-            gxx = rule.dxx(x0, y0, g0);
-            gxy = rule.dxy(x0, y0, g0);
-            gyy = rule.dyy(x0, y0, g0);
-        }
-        return compose(g0, gx, gy, gxx, gxy, gyy, y);
+        return compose(g0, rule.dx(x0, y0, g0), rule.dy(x0, y0, g0),
+                rule.dxx(x0, y0, g0), rule.dxy(x0, y0, g0), rule.dyy(x0, y0, g0), y);
     }
 
     /** rule(this, c) for a constant c: only the x partials act. */
     private HyperDual apply(BinaryRule rule, double c) {
         double g0 = rule.value(f0, c);
-        double g1 = 0;
-        double g2 = 0;
-        if (!isConstant()) {
-            g1 = rule.dx(f0, c, g0);
-            g2 = rule.dxx(f0, c, g0);
-        }
-        return compose(g0, g1, g2);
+        return compose(g0, rule.dx(f0, c, g0), rule.dxx(f0, c, g0));
     }
 
     /** rule(this; p) for a constant parameter p. */
     private HyperDual apply(ParametricRule rule, double p) {
         double g0 = rule.value(f0, p);
-        double g1 = 0;
-        double g2 = 0;
-        if (!isConstant()) {
-            g1 = rule.first(f0, p, g0);
-            g2 = rule.second(f0, p, g0, g1);
-        }
-        return compose(g0, g1, g2);
+        double g1 = rule.first(f0, p, g0);
+        return compose(g0, g1, rule.second(f0, p, g0, g1));
     }
 
     // ---- arithmetic (BinaryRule ADD, SUBTRACT, MULTIPLY, DIVIDE) ----------------------------

@@ -7,9 +7,9 @@ import dev.wengert.core.UnaryRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * A {@link HyperDual} whose ε parts are all zero (of either sign) is a symbolic zero: operations on
- * it skip the rule's derivatives and give exactly +0 parts — what the full hyper-dual formula gives,
- * since a zero part never multiplies an infinite or NaN derivative ({@link dev.wengert.core.Rules#chain}).
+ * A {@link HyperDual} whose ε parts are all zero (of either sign) stays a constant: every operation
+ * on it gives exactly +0 parts, even where the rule's derivatives are infinite or NaN, since a zero
+ * part never multiplies a derivative ({@link dev.wengert.core.Rules#chain}).
  */
 class HyperDualConstantTest {
 
