@@ -32,19 +32,24 @@ import dev.wengert.core.VectorFunction;
  * many inputs (a running sum, a dense function), since its tangent range then spans the chunk.
  * The default {@value #DEFAULT_CHUNK_SIZE} was chosen by the JMH sweeps
  * {@code DualVectorGradientBenchmark} and {@code GmmForwardGradientBenchmark} (26 Nov 2026, 2
- * shared cores at load 2–7, medians of 5 one-second iterations, two runs each):
+ * shared cores at load 4–7, medians of 5 one-second iterations in one fork):
  * <table>
  *   <caption>gradient time by chunk size k</caption>
- *   <tr><th>k</th><th>1</th><th>4</th><th>8</th><th>16</th><th>32</th><th>64</th><th>100</th><th>330</th></tr>
- *   <tr><td>extended Rosenbrock, n = 100 (µs)</td><td>274</td><td>50</td><td>24–39</td><td>13–14</td>
- *       <td>15–16</td><td>8.3–10.3</td><td>7.4–11.0</td><td></td></tr>
- *   <tr><td>ADBench GMM, 330 parameters, 100 points (ms)</td><td></td><td></td><td>26.1</td>
- *       <td>23.9</td><td>28.6</td><td>23.9</td><td></td><td>38.3</td></tr>
+ *   <tr><th>k</th><th>8</th><th>16</th><th>32</th><th>64</th><th>100</th><th>330</th></tr>
+ *   <tr><td>extended Rosenbrock, n = 100 (µs)</td><td></td><td>7.7</td><td>7.6</td><td>6.5</td>
+ *       <td>8.7</td><td></td></tr>
+ *   <tr><td>the same, thread CPU time (µs)</td><td></td><td>7.5</td><td>6.8</td><td>6.7</td>
+ *       <td>7.4</td><td></td></tr>
+ *   <tr><td>ADBench GMM, 330 parameters, 100 points (ms)</td><td>26.1</td><td>23.9</td><td>28.6</td>
+ *       <td>23.9</td><td></td><td>38.3</td></tr>
  * </table>
- * Before the ranges were tracked (every operation touching all k tangents) the Rosenbrock sweep was
- * 410, 24, 27, 24 and 121 µs for k = 1, 16, 32, 64 and 100, and the default was 16. Partially
- * separable functions now favour chunks as large as n; the dense GMM objective is flat from 8 to 64
- * and slower at 330 (every intermediate then carries 330 tangents); 64 is near the best for both.
+ * Before the ranges were tracked (every operation touching all k tangents) the Rosenbrock sweep
+ * gave 24, 27, 24 and 121 µs for k = 16, 32, 64 and 100 (CPU time at k = 64: 23 µs), and the
+ * default was 16. Partially separable functions now favour large chunks, up to the point where
+ * the running sum, whose range grows to the whole chunk, costs more than a pass; the dense GMM
+ * objective is flat from 8 to 64 and slower at 330 (every intermediate then carries 330
+ * tangents); 64 is near the best for both. (The GMM row was measured before one more 20–35 %
+ * saving on every operation, which does not depend on k.)
  *
  * <p>Immutable and thread-safe: a call keeps all its state on its own stack.
  *
