@@ -4,7 +4,9 @@ import dev.wengert.core.expr.ParseException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns a user's mistake into one line on stderr and exit code 2 — with the expression and a
@@ -21,6 +23,24 @@ final class Errors implements IExecutionExceptionHandler {
     /** @param debug a one-element holder for the {@code --debug} flag */
     Errors(boolean[] debug) {
         this.debug = debug;
+    }
+
+    /**
+     * A picocli usage error (unknown option, missing argument, bad enum value): one line, a hint
+     * to use --help (and suggestions for a mistyped command), exit code 2.
+     *
+     * @param e the error
+     * @param args the arguments
+     * @return the exit code
+     */
+    static int handleParameterException(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("wengert: " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return USAGE;
     }
 
     @Override

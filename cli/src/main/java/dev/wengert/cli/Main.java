@@ -1,5 +1,7 @@
 package dev.wengert.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** The {@code wengert} command. Without a subcommand it runs the demo. */
 @Command(name = "wengert", mixinStandardHelpOptions = true, version = "wengert 0.1.0-SNAPSHOT",
-        description = "Automatic differentiation, mode by mode: forward, reverse, mixed, finite differences.",
-        subcommands = {DemoCommand.class})
+        description = {"Automatic differentiation, mode by mode: forward, reverse, mixed, finite differences.",
+            "Without a command, runs the demo. 'wengert COMMAND --help' explains each command."},
+        subcommands = {DemoCommand.class, DiffCommand.class, TraceCommand.class, GraphCommand.class, PlanCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @Spec
@@ -44,6 +47,20 @@ public final class Main implements Runnable {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setExecutionExceptionHandler(new Errors(main.debug));
+        cl.setParameterExceptionHandler(Errors::handleParameterException);
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "success");
+        codes.put("1", "internal error: a bug in Wengert (the stack trace is printed)");
+        codes.put("2", "usage: a bad option, expression, variable, number or mode; "
+                + "or Graphviz missing for --format svg/png");
+        exitCodes(cl, codes);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            exitCodes(sub, codes);
+        }
         return cl;
+    }
+
+    private static void exitCodes(CommandLine cl, Map<String, String> codes) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     }
 }

@@ -29,7 +29,7 @@ final class Points {
             Double v = values.get(variables.get(j));
             if (v == null) {
                 throw new UserError("--at gives no value for variable '" + variables.get(j) + "' (expected "
-                        + String.join(",", variables.stream().map(s -> s + "=…").toList()) + ")");
+                        + String.join(",", variables.stream().map(s -> s + "=...").toList()) + ")");
             }
             x[j] = v;
         }

@@ -19,33 +19,42 @@ import org.apache.commons.math3.util.MathArrays;
  * with the unit tangent e<sub>j</sub> gives k columns of a Jacobian per evaluation, so an
  * n-input Jacobian takes ⌈n/k⌉ evaluations ({@link ForwardMode}).
  *
- * <p><b>Data layout</b>: a {@code double} value, a {@code double[k]} tangent array, never
- * exposed and never written after construction, and a flag for a <i>symbolic zero</i> tangent:
- * constants share their field's zero array, and an operation on symbolic zeros only yields a
- * symbolic zero without touching the array (as JAX skips zero tangents). This is exact, since a
- * zero tangent contributes exactly 0 ({@link Rules#chain}); it makes a pass cost about k
- * operations only where the chunk's inputs reach. k is fixed per {@link #getField() field}: combining numbers with different k throws
- * {@link IllegalArgumentException} naming both. Every operation reads f, f′ (or the partials) from
- * ad-core's rule table through one private {@code compose}; values are bit-identical to
- * {@code Decimal64}; a zero tangent never multiplies an infinite or NaN partial
+ * <p><b>Data layout</b>: a {@code double} value, the number k of tangents, and the tangents as a
+ * <i>range</i>: an array {@code t} of length w ≤ k holding b<sub>lo</sub>, …, b<sub>lo+w−1</sub>,
+ * every other tangent being exactly +0.0 (this is the invariant; {@code t} is never exposed and
+ * never written after construction). A constant has w = 0 (a shared empty array, a <i>symbolic
+ * zero</i> as JAX skips zero tangents); a chunk's j-th variable has lo = j, w = 1; an operation's
+ * range is the union of its operands' ranges ({@link Tangents}). So an operation costs about as
+ * many tangent operations as the chunk's inputs it depends on — 1 or 2 for each term of a
+ * partially separable function such as extended Rosenbrock, whatever k is — and the results are
+ * bit-identical to carrying all k tangents everywhere (the exactness argument is in
+ * {@link Tangents}). k is fixed per {@link #getField() field}: combining numbers with different k
+ * throws {@link IllegalArgumentException} naming both. Every operation reads f, f′ (or the
+ * partials) from ad-core's rule table through one private {@code compose}; values are
+ * bit-identical to {@code Decimal64}; a zero tangent never multiplies an infinite or NaN partial
  * ({@link Rules#chain}).
  *
  * <p>Example, k = 2: x = {@code DualVector.variable(3, 0, 2)} = 3 + (1, 0)·ε and
  * y = {@code DualVector.variable(4, 1, 2)} = 4 + (0, 1)·ε; {@code x.multiply(y)} =
- * 12 + (4, 3)·ε, the value and gradient of xy at (3, 4).
+ * 12 + (4, 3)·ε, the value and gradient of xy at (3, 4). Here x holds lo = 0, t = [1]; y holds
+ * lo = 1, t = [1]; the product lo = 0, t = [4, 3].
  */
 public final class DualVector implements RealFieldElement<DualVector>, Elementary<DualVector> {
 
     private final double value;
-    private final double[] tangent;
-    /** True when the tangent is known to be zero (a constant, or computed from constants only). */
-    private final boolean zero;
+    /** k, the number of tangents. */
+    private final int count;
+    /** The index of t[0] among the k tangents. */
+    private final int lo;
+    /** Tangents lo … lo + t.length − 1; all others are +0.0. Empty for a constant. */
+    private final double[] t;
 
-    /** No copy: {@code tangent} must be fresh, or the field's shared zero array when {@code zero}. */
-    private DualVector(double value, double[] tangent, boolean zero) {
+    /** No copy: {@code t} must be fresh (or {@link Tangents#NONE}), with lo + t.length ≤ count. */
+    private DualVector(double value, int count, int lo, double[] t) {
         this.value = value;
-        this.tangent = tangent;
-        this.zero = zero;
+        this.count = count;
+        this.lo = lo;
+        this.t = t;
     }
 
     /**
@@ -54,12 +63,13 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
      * @return value + 0·ε, a constant
      */
     public static DualVector constant(double value, int k) {
-        return new DualVector(value, DualVectorField.of(k).zeros(), true);
+        DualVectorField.of(k);
+        return new DualVector(value, k, 0, Tangents.NONE);
     }
 
-    /** A constant over a field's shared zero array (for {@link DualVectorField}). */
-    static DualVector constant(double value, double[] zeros) {
-        return new DualVector(value, zeros, true);
+    /** A constant with a k already checked (for {@link DualVectorField} and {@link ForwardMode}). */
+    static DualVector constantUnchecked(double value, int k) {
+        return new DualVector(value, k, 0, Tangents.NONE);
     }
 
     /**
@@ -73,14 +83,13 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
         if (index < 0 || index >= k) {
             throw new IllegalArgumentException("index must be in [0, " + k + "), but is " + index);
         }
-        double[] t = new double[k];
-        t[index] = 1;
-        return new DualVector(value, t, false);
+        return new DualVector(value, k, index, new double[] {1});
     }
 
     /**
      * @param value the value
-     * @param tangent the k ≥ 1 tangents (copied)
+     * @param tangent the k ≥ 1 tangents (copied; the range is trimmed to exclude leading and
+     *     trailing +0.0 entries, −0.0 is kept)
      * @return value + tangent·ε
      */
     public static DualVector of(double value, double... tangent) {
@@ -88,7 +97,21 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
             throw new IllegalArgumentException("tangent must have at least one element, but is "
                     + (tangent == null ? "null" : "empty"));
         }
-        return new DualVector(value, tangent.clone(), false);
+        int k = tangent.length;
+        int lo = 0;
+        while (lo < k && Double.doubleToRawLongBits(tangent[lo]) == 0) {
+            lo++;
+        }
+        int hi = k;
+        while (hi > lo && Double.doubleToRawLongBits(tangent[hi - 1]) == 0) {
+            hi--;
+        }
+        if (lo == hi) {
+            return new DualVector(value, k, 0, Tangents.NONE);
+        }
+        double[] t = new double[hi - lo];
+        System.arraycopy(tangent, lo, t, 0, hi - lo);
+        return new DualVector(value, k, lo, t);
     }
 
     /** @return the value a */
@@ -98,17 +121,28 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
 
     /** @return the number k of tangents */
     public int getTangentCount() {
-        return tangent.length;
+        return count;
     }
 
     /** @param i the direction, 0 ≤ i &lt; k @return the i-th tangent b<sub>i</sub> */
     public double getTangent(int i) {
-        return tangent[i];
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("tangent index must be in [0, " + count + "), but is " + i);
+        }
+        return Tangents.at(t, lo, i);
     }
 
     /** @return a copy of the k tangents */
     public double[] getTangents() {
-        return tangent.clone();
+        return Tangents.expand(t, lo, count);
+    }
+
+    /**
+     * @return the range [lo, hi) outside which every tangent is exactly +0.0, as {lo, hi}; empty
+     *     (lo = hi) for a constant. A superset of the non-zero tangents: a tangent inside may be 0.
+     */
+    int[] getTangentRange() {
+        return new int[] {lo, lo + t.length};
     }
 
     /** @return the value a */
@@ -120,63 +154,41 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
     /** @return the field of vector duals with this k: zero 0 + 0·ε, one 1 + 0·ε */
     @Override
     public Field<DualVector> getField() {
-        return DualVectorField.of(tangent.length);
+        return DualVectorField.of(count);
     }
 
     // ---- the only places where derivatives are combined -----------------------------------
 
     /**
-     * f(a + b·ε) = f0 + f1·b·ε. With a finite f1 the products are formed directly, and
-     * {@code + 0.0} turns a −0 product into +0, so the result is exactly {@link Rules#chain}'s.
+     * f(a + b·ε) = f0 + f1·b·ε over b's range ({@link Tangents#scale}): with a finite f1 the
+     * products are formed directly, and {@code + 0.0} turns a −0 product into +0, so the result is
+     * exactly {@link Rules#chain}'s.
      */
     private DualVector compose(double f0, double f1) {
-        if (zero) {
-            return new DualVector(f0, tangent, true);
-        }
-        return new DualVector(f0, scale(f1, tangent), false);
-    }
-
-    /** f·b, each product +0 where Rules.chain would give it. */
-    private static double[] scale(double f1, double[] tangent) {
-        int k = tangent.length;
-        double[] t = new double[k];
-        if (Double.isFinite(f1)) {
-            for (int i = 0; i < k; i++) {
-                t[i] = f1 * tangent[i] + 0.0;
-            }
-        } else {
-            for (int i = 0; i < k; i++) {
-                t[i] = Rules.chain(f1, tangent[i]);
-            }
-        }
-        return t;
+        return new DualVector(f0, count, lo, t.length == 0 ? Tangents.NONE : Tangents.scale(f1, t));
     }
 
     /**
-     * g(a + b·ε, c + d·ε) = f0 + (fx·b + fy·d)·ε. With finite partials the products are formed
-     * directly, {@code + 0.0} turning a −0 sum into +0 as {@link Rules#chain} would give.
+     * g(a + b·ε, c + d·ε) = f0 + (fx·b + fy·d)·ε over the union of the two ranges
+     * ({@link Tangents#combine}); exactly {@link Rules#chain}'s sum, −0 sums turned into +0.
      */
     private DualVector compose(double f0, double fx, double fy, DualVector other) {
-        if (other.zero) {
-            return compose(f0, fx);
-        }
-        if (zero) {
-            return new DualVector(f0, scale(fy, other.tangent), false);
-        }
-        double[] b = tangent;
-        double[] d = other.tangent;
-        int k = b.length;
-        double[] t = new double[k];
-        if (Double.isFinite(fx) && Double.isFinite(fy)) {
-            for (int i = 0; i < k; i++) {
-                t[i] = fx * b[i] + fy * d[i] + 0.0;
-            }
+        double[] d = other.t;
+        int newLo;
+        double[] newT;
+        if (d.length == 0) {
+            newLo = lo;
+            newT = t.length == 0 ? Tangents.NONE : Tangents.scale(fx, t);
+        } else if (t.length == 0) {
+            newLo = other.lo;
+            newT = Tangents.scale(fy, d);
         } else {
-            for (int i = 0; i < k; i++) {
-                t[i] = Rules.chain(fx, b[i]) + Rules.chain(fy, d[i]);
-            }
+            newLo = Math.min(lo, other.lo);
+            int w = Math.max(lo + t.length, other.lo + d.length) - newLo;
+            newT = Tangents.combine(fx, t, lo, fy, d, other.lo, newLo, w);
         }
-        return new DualVector(f0, t, false);
+        // one allocation site, so that escape analysis can remove an intermediate number
+        return new DualVector(f0, count, newLo, newT);
     }
 
     /**
@@ -215,9 +227,9 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
     }
 
     private void sameCount(DualVector other) {
-        if (other.tangent.length != tangent.length) {
+        if (other.count != count) {
             throw new IllegalArgumentException("DualVector tangent counts differ: this has k = "
-                    + tangent.length + ", the other has k = " + other.tangent.length);
+                    + count + ", the other has k = " + other.count);
         }
     }
 
@@ -404,19 +416,32 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
                 b1.multiply(a1), b2.multiply(a2), b3.multiply(a3), b4.multiply(a4));
     }
 
-    /** The given value with the sum of the terms' tangents (all terms have this k: checked). */
+    /**
+     * The given value with the sum of the terms' tangents (all terms have this k: checked), over
+     * the union of their ranges. Exact: the sum starts at +0.0 and so never holds −0, and
+     * x + (+0.0) = x for every other x, so terms outside their ranges are skipped.
+     */
     private DualVector sum(double value, DualVector... terms) {
-        double[] t = new double[tangent.length];
+        int newLo = count;
+        int hi = 0;
         for (DualVector term : terms) {
             sameCount(term);
-            if (term.zero) {
-                continue;
-            }
-            for (int i = 0; i < t.length; i++) {
-                t[i] += term.tangent[i];
+            if (term.t.length > 0) {
+                newLo = Math.min(newLo, term.lo);
+                hi = Math.max(hi, term.lo + term.t.length);
             }
         }
-        return new DualVector(value, t, false);
+        if (hi <= newLo) {
+            return new DualVector(value, count, 0, Tangents.NONE);
+        }
+        double[] s = new double[hi - newLo];
+        for (DualVector term : terms) {
+            int off = term.lo - newLo;
+            for (int i = 0; i < term.t.length; i++) {
+                s[off + i] += term.t[i];
+            }
+        }
+        return new DualVector(value, count, newLo, s);
     }
 
     // ---- Object -----------------------------------------------------------------------------
@@ -429,17 +454,17 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
         }
         DualVector d = (DualVector) o;
         return Double.doubleToLongBits(value) == Double.doubleToLongBits(d.value)
-                && Arrays.equals(tangent, d.tangent);
+                && Arrays.equals(getTangents(), d.getTangents());
     }
 
     @Override
     public int hashCode() {
-        return 31 * Double.hashCode(value) + Arrays.hashCode(tangent);
+        return 31 * Double.hashCode(value) + Arrays.hashCode(getTangents());
     }
 
     /** @return e.g. {@code "12.0 + [4.0, 3.0]ε"} */
     @Override
     public String toString() {
-        return value + " + " + Arrays.toString(tangent) + "ε";
+        return value + " + " + Arrays.toString(getTangents()) + "ε";
     }
 }

@@ -5,8 +5,7 @@ import org.apache.commons.math3.FieldElement;
 
 /**
  * The field of {@link DualVector} numbers with k tangents: zero is 0 + 0·ε, one is 1 + 0·ε. Two
- * fields are equal when their k is. Immutable; holds the shared all-zero tangent array of its
- * constants (never written).
+ * fields are equal when their k is. Immutable.
  */
 final class DualVectorField implements Field<DualVector> {
 
@@ -20,15 +19,13 @@ final class DualVectorField implements Field<DualVector> {
     }
 
     private final int k;
-    private final double[] zeros;
     private final DualVector zero;
     private final DualVector one;
 
     private DualVectorField(int k) {
         this.k = k;
-        this.zeros = new double[k];
-        this.zero = DualVector.constant(0, zeros);
-        this.one = DualVector.constant(1, zeros);
+        this.zero = DualVector.constantUnchecked(0, k);
+        this.one = DualVector.constantUnchecked(1, k);
     }
 
     /**
@@ -40,11 +37,6 @@ final class DualVectorField implements Field<DualVector> {
             throw new IllegalArgumentException("the number of tangents k must be >= 1, but is " + k);
         }
         return k <= CACHED ? FIELDS[k] : new DualVectorField(k);
-    }
-
-    /** @return the shared zero tangent array (never to be written) */
-    double[] zeros() {
-        return zeros;
     }
 
     /** @return the number of tangents */

@@ -13,7 +13,8 @@ import dev.wengert.core.VectorFunction;
  * <ul>
  *   <li>{@link #gradient} and {@link #jacobian}: ⌈n/k⌉ passes over {@link DualVector}s, each
  *       seeding k inputs with unit tangents (the last chunk may be shorter);</li>
- *   <li>{@link #jvp}: one pass over {@link Dual}s seeded with the direction v;</li>
+ *   <li>{@link #jvp} and, for scalar f, {@link #directionalDerivative}: one pass over
+ *       {@link Dual}s seeded with the direction v;</li>
  *   <li>{@link #vjp}: wᵀ·J through the full Jacobian — n tangents in ⌈n/k⌉ passes (forward mode
  *       has no cheaper way to pull weights back; reverse mode does it in one sweep);</li>
  *   <li>{@link #hessian}: n(n+1)/2 passes over {@link HyperDual}s, one per pair j ≤ l seeding
@@ -23,11 +24,32 @@ import dev.wengert.core.VectorFunction;
  * </ul>
  *
  * <p>Comparisons inside user code ({@code getReal()}) see the value only, so the branch taken
- * never depends on the chunk size. The default chunk size {@value #DEFAULT_CHUNK_SIZE} was chosen
- * by measurement ({@code DualVectorGradientBenchmark}: the gradient of the extended Rosenbrock
- * function at n = 100 took 157, 44, 26, 16, 20 and 26 µs for k = 1, 4, 8, 16, 32 and 100 on a
- * 2-core machine): larger chunks pay for longer tangent arrays on every operation the chunk's
- * inputs reach, smaller ones for more passes over the whole function. For n ≤ k one pass does.
+ * never depends on the chunk size. For n ≤ k one pass does.
+ *
+ * <p><b>Chunk size.</b> A {@link DualVector} carries only the range of tangents its value depends
+ * on, so an operation costs about as many tangent operations as the chunk's inputs it reaches —
+ * not k — and larger chunks mostly save passes; they still cost where an operation depends on
+ * many inputs (a running sum, a dense function), since its tangent range then spans the chunk.
+ * The default {@value #DEFAULT_CHUNK_SIZE} was chosen by the JMH sweeps
+ * {@code DualVectorGradientBenchmark} and {@code GmmForwardGradientBenchmark} (26 Nov 2026, 2
+ * shared cores at load 4–7, medians of 5 one-second iterations in one fork):
+ * <table>
+ *   <caption>gradient time by chunk size k</caption>
+ *   <tr><th>k</th><th>8</th><th>16</th><th>32</th><th>64</th><th>100</th><th>330</th></tr>
+ *   <tr><td>extended Rosenbrock, n = 100 (µs)</td><td></td><td>7.7</td><td>7.6</td><td>6.5</td>
+ *       <td>8.7</td><td></td></tr>
+ *   <tr><td>the same, thread CPU time (µs)</td><td></td><td>7.5</td><td>6.8</td><td>6.7</td>
+ *       <td>7.4</td><td></td></tr>
+ *   <tr><td>ADBench GMM, 330 parameters, 100 points (ms)</td><td>26.1</td><td>23.9</td><td>28.6</td>
+ *       <td>23.9</td><td></td><td>38.3</td></tr>
+ * </table>
+ * Before the ranges were tracked (every operation touching all k tangents) the Rosenbrock sweep
+ * gave 24, 27, 24 and 121 µs for k = 16, 32, 64 and 100 (CPU time at k = 64: 23 µs), and the
+ * default was 16. Partially separable functions now favour large chunks, up to the point where
+ * the running sum, whose range grows to the whole chunk, costs more than a pass; the dense GMM
+ * objective is flat from 8 to 64 and slower at 330 (every intermediate then carries 330
+ * tangents); 64 is near the best for both. (The GMM row was measured before one more 20–35 %
+ * saving on every operation, which does not depend on k.)
  *
  * <p>Immutable and thread-safe: a call keeps all its state on its own stack.
  *
@@ -36,7 +58,7 @@ import dev.wengert.core.VectorFunction;
 public final class ForwardMode implements Differentiator {
 
     /** The default number of tangents per {@link DualVector} pass. */
-    public static final int DEFAULT_CHUNK_SIZE = 16;
+    public static final int DEFAULT_CHUNK_SIZE = 64;
 
     private final int chunkSize;
 
@@ -74,9 +96,11 @@ public final class ForwardMode implements Differentiator {
         double[] point = x == null ? null : x.clone();
         int n = Checks.point(point);
         double[] gradient = new double[n];
+        DualVector[] constants = null;
         for (int start = 0; start < n; start += chunkSize) {
             int k = Math.min(chunkSize, n - start);
-            DualVector y = Checks.output(f.value(seed(point, start, k)));
+            constants = constants(point, k, constants);
+            DualVector y = Checks.output(f.value(seed(point, start, k, constants)));
             tangentCount(y, k, 0);
             for (int j = 0; j < k; j++) {
                 gradient[start + j] = y.getTangent(j);
@@ -93,9 +117,11 @@ public final class ForwardMode implements Differentiator {
         int n = Checks.point(point);
         double[][] jacobian = null;
         int m = -1;
+        DualVector[] constants = null;
         for (int start = 0; start < n; start += chunkSize) {
             int k = Math.min(chunkSize, n - start);
-            DualVector[] y = f.value(seed(point, start, k));
+            constants = constants(point, k, constants);
+            DualVector[] y = f.value(seed(point, start, k, constants));
             m = Checks.outputs(y, m);
             if (jacobian == null) {
                 jacobian = new double[m][n];
@@ -130,6 +156,29 @@ public final class ForwardMode implements Differentiator {
         return jv;
     }
 
+    /**
+     * ∇f(x)·v, the derivative of a scalar f at x along v, in one {@link Dual} pass (each input
+     * x<sub>j</sub> carrying the tangent v<sub>j</sub>): {@link #jvp} for m = 1, without the
+     * output array.
+     *
+     * @param f a function R<sup>n</sup> → R
+     * @param x the point (read, not kept)
+     * @param v the direction, one component per input
+     * @return the directional derivative ∇f(x)·v
+     * @throws IllegalArgumentException if an argument is null, x is empty, v's length differs
+     *     from x's, or f returns {@code null}
+     */
+    public double directionalDerivative(ScalarFunction f, double[] x, double[] v) {
+        Checks.notNull("function f", f);
+        int n = Checks.point(x);
+        Checks.length("direction v (one per input)", v, n);
+        Dual[] in = new Dual[n];
+        for (int j = 0; j < n; j++) {
+            in[j] = Dual.of(x[j], v[j]);
+        }
+        return Checks.output(f.value(in)).getTangent();
+    }
+
     /** wᵀ·J through {@link #jacobian} (n tangents in ⌈n/k⌉ passes). */
     @Override
     public double[] vjp(VectorFunction f, double[] x, double[] w) {
@@ -153,11 +202,19 @@ public final class ForwardMode implements Differentiator {
         double[] point = x == null ? null : x.clone();
         int n = Checks.point(point);
         double[][] hessian = new double[n][n];
-        HyperDual[] in = new HyperDual[n];
+        HyperDual[] constants = new HyperDual[n];
+        for (int i = 0; i < n; i++) {
+            constants[i] = HyperDual.constant(point[i]);
+        }
         for (int j = 0; j < n; j++) {
             for (int l = j; l < n; l++) {
-                for (int i = 0; i < n; i++) {
-                    in[i] = HyperDual.of(point[i], i == j ? 1 : 0, i == l ? 1 : 0, 0);
+                // a fresh copy each pass: user code may write into its argument array
+                HyperDual[] in = constants.clone();
+                if (j == l) {
+                    in[j] = HyperDual.of(point[j], 1, 1, 0);
+                } else {
+                    in[j] = HyperDual.of(point[j], 1, 0, 0);
+                    in[l] = HyperDual.of(point[l], 0, 1, 0);
                 }
                 double h = Checks.output(f.value(in)).getEps12();
                 hessian[j][l] = h;
@@ -189,12 +246,30 @@ public final class ForwardMode implements Differentiator {
         return Checks.output(f.value(HyperDual.variable(x))).getEps12();
     }
 
-    /** Inputs for the chunk [start, start + k): unit tangents there, constants elsewhere. */
-    private static DualVector[] seed(double[] x, int start, int k) {
-        DualVector[] in = new DualVector[x.length];
+    /**
+     * @return the inputs as constants with k tangents: {@code previous} if it has k already (the
+     *     constants of every full chunk are the same immutable numbers), else new ones
+     */
+    private static DualVector[] constants(double[] x, int k, DualVector[] previous) {
+        if (previous != null && previous[0].getTangentCount() == k) {
+            return previous;
+        }
+        DualVectorField.of(k);
+        DualVector[] constants = new DualVector[x.length];
         for (int j = 0; j < x.length; j++) {
-            int index = j - start;
-            in[j] = index >= 0 && index < k ? DualVector.variable(x[j], index, k) : DualVector.constant(x[j], k);
+            constants[j] = DualVector.constantUnchecked(x[j], k);
+        }
+        return constants;
+    }
+
+    /**
+     * Inputs for the chunk [start, start + k): unit tangents there, constants elsewhere — a fresh
+     * copy of {@code constants}, since user code may write into its argument array.
+     */
+    private static DualVector[] seed(double[] x, int start, int k, DualVector[] constants) {
+        DualVector[] in = constants.clone();
+        for (int index = 0; index < k; index++) {
+            in[start + index] = DualVector.variable(x[start + index], index, k);
         }
         return in;
     }

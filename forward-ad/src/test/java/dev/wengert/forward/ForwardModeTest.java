@@ -213,4 +213,24 @@ class ForwardModeTest {
         assertTrue(message(() -> new ForwardMode(2).gradient(foreign, new double[] {1, 2}))
                 .contains("has 7 tangents, but the pass seeded k = 2"));
     }
+
+    @Test
+    void directionalDerivativeIsTheGradientTimesTheDirectionAsJvpGivesIt() {
+        double[] x = {0.3, -1.2, 0.7};
+        double[] v = {1, -2, 0.5};
+        ScalarFunction f = ForwardModeTest::mixed;
+        VectorFunction asVector = new VectorFunction() {
+            @Override
+            public <T extends RealFieldElement<T>> T[] value(T[] in) {
+                T[] out = MathArrays.buildArray(in[0].getField(), 1);
+                out[0] = mixed(in);
+                return out;
+            }
+        };
+        assertEquals(forward.jvp(asVector, x, v)[0], forward.directionalDerivative(f, x, v));
+        double[] g = forward.gradient(f, x);
+        assertEquals(g[0] * v[0] + g[1] * v[1] + g[2] * v[2], forward.directionalDerivative(f, x, v), 1e-12);
+        assertTrue(message(() -> forward.directionalDerivative(f, x, new double[] {1})).contains("direction v"));
+        assertTrue(message(() -> forward.directionalDerivative(null, x, v)).contains("function f"));
+    }
 }

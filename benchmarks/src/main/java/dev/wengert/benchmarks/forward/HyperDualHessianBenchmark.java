@@ -1,5 +1,7 @@
 package dev.wengert.benchmarks.forward;
 
+import dev.wengert.benchmarks.Problems;
+import dev.wengert.core.ScalarFunction;
 import dev.wengert.forward.ForwardMode;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
@@ -13,39 +15,45 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The Hessian of the extended Rosenbrock function (n = 10): {@link ForwardMode#hessian} with
- * {@code HyperDual} numbers (n(n+1)/2 = 55 passes) against commons-math3
- * {@link DerivativeStructure} with n parameters, order 2 (one pass over 66 coefficients per
- * number). Target: forward faster than derivativeStructure.
+ * The Hessian of extended Rosenbrock ({@link Problems#rosenbrock}) at n = 10: {@link
+ * ForwardMode#hessian} with {@code HyperDual} numbers (n(n+1)/2 = 55 passes) against commons-math3
+ * {@link DerivativeStructure} with n parameters, order 2 (one pass over 66 coefficients per number);
+ * family {@code rosenbrock}, baseline {@code RosenbrockBenchmark.rosenbrock_plain}. Issue #3's
+ * target: forward faster than derivativeStructure.
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class HyperDualHessianBenchmark {
 
+    /** Dimension (even). */
     @Param({"10"})
     public int n;
 
-    private double[] x;
+    private final ScalarFunction f = Problems::rosenbrock;
     private final ForwardMode forward = new ForwardMode();
+    private double[] x;
 
+    /** The classic start. */
     @Setup
     public void setUp() {
-        x = ExtendedRosenbrock.start(n);
+        x = Problems.rosenbrockStart(n);
     }
 
+    /** @return ∇²f(x) in n(n+1)/2 HyperDual passes */
     @Benchmark
-    public double[][] forward() {
-        return forward.hessian(ExtendedRosenbrock::value, x);
+    public double[][] rosenbrock_forwardHessian() {
+        return forward.hessian(f, x);
     }
 
+    /** @return ∇²f(x) by DerivativeStructure of order 2 in n variables (one pass) */
     @Benchmark
-    public double[][] derivativeStructure() {
+    public double[][] rosenbrock_derivativeStructureHessian() {
         DerivativeStructure[] in = new DerivativeStructure[n];
         for (int j = 0; j < n; j++) {
             in[j] = new DerivativeStructure(n, 2, j, x[j]);
         }
-        DerivativeStructure y = ExtendedRosenbrock.value(in);
+        DerivativeStructure y = f.value(in);
         double[][] h = new double[n][n];
         int[] orders = new int[n];
         for (int i = 0; i < n; i++) {

@@ -1,7 +1,11 @@
 /**
- * JMH benchmarks of forward mode: {@code Dual} directional derivative against plain
- * {@code double}, {@code DualVector} gradients against {@code DerivativeStructure} order 1 (and the
- * chunk-size sweep behind {@code ForwardMode.DEFAULT_CHUNK_SIZE}), {@code HyperDual} Hessians
- * against {@code DerivativeStructure} order 2.
+ * JMH benchmarks of forward mode on the shared problems of {@code dev.wengert.benchmarks.Problems},
+ * named by the ratio-table convention of {@code benchmarks/README.md} (family {@code rosenbrock},
+ * baseline {@code RosenbrockBenchmark.rosenbrock_plain}): the {@code Dual} directional derivative
+ * (the API call and the evaluation alone), {@code DualVector} gradients swept over the chunk size
+ * (peer: {@code rosenbrock_derivativeStructure}), {@code HyperDual} Hessians against
+ * {@code DerivativeStructure} order 2. Run them with their baseline and peer:
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.wengert.benchmarks.Suite --include 'forward\.'
+ * --include 'RosenbrockBenchmark.rosenbrock_(plain|derivativeStructure)$' --no-readme}.
  */
 package dev.wengert.benchmarks.forward;
