@@ -17,6 +17,7 @@ package dev.wengert.core;
  * <tr><td>rootN(x, n)</td><td>x = 0</td><td>0</td><td>f′ = +∞, f″ = −∞</td><td>same</td></tr>
  * <tr><td>rootN(x, n)</td><td>x &lt; 0</td><td>−(−x)<sup>1/n</sup> (Decimal64)</td><td>f′ = 1/(n|f|<sup>n−1</sup>)</td><td>≠ DS gives NaN: Wengert's value is Decimal64's, so it differentiates that</td></tr>
  * <tr><td>pow(x, p), p constant</td><td>p = 0, any x</td><td>1</td><td>f′ = f″ = 0</td><td>≠ DS gives NaN at x = 0: x⁰ ≡ 1 is constant</td></tr>
+ * <tr><td>pow(x, p), p constant</td><td>p = 1, any x</td><td>x</td><td>f′ = 1, f″ = 0</td><td>≠ DS gives f″ = NaN at x = 0: x¹ ≡ x is linear</td></tr>
  * <tr><td>pow(x, p), p constant</td><td>x = 0, p &gt; 0</td><td>0</td><td>f′ = p·0<sup>p−1</sup> (0, 1 or +∞)</td><td>same</td></tr>
  * <tr><td>pow(x, y)</td><td>0⁰</td><td>1</td><td>∂x = 0, ∂y = −∞</td><td>same as DS pow(0.0, y); DS pow(x, y) gives NaN (it computes exp(y·ln x))</td></tr>
  * <tr><td>pow(x, y)</td><td>x = 0, y &gt; 0</td><td>0</td><td>∂x = y·0<sup>y−1</sup>, ∂y = 0</td><td>same as DS pow(0.0, y)</td></tr>
