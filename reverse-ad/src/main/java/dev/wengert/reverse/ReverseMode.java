@@ -31,6 +31,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * depend on it, a race between threads merely picks one of their sizes, and a wrong guess costs
  * a growth (too small) or a larger allocation once (too large; the next call uses the smaller
  * size).
+ *
+ * <p>The one-shot calls ({@link #gradient}, {@link #jacobian}, {@link #hessian}, {@link #jvp},
+ * {@link #vjp}) also keep their tape's arrays, and the adjoint work array, as a <b>spare</b> for
+ * the next call (at most one spare per instance, of at most {@value #MAX_SPARE} entries): the
+ * next tape is then neither allocated nor zeroed, and its arrays are likely still in cache. The
+ * spare is taken and given back atomically, so two threads never share it (a thread that finds
+ * none allocates). The tape that gave its arrays away is emptied: a {@code Var} that user code
+ * leaked out of a finished one-shot call can neither take part in operations nor read its value
+ * (both throw {@link IllegalStateException}); to keep values, keep the {@link Recording}
+ * ({@link #record}), which never gives its arrays away.
  */
 public final class ReverseMode implements Differentiator {
 
