@@ -358,8 +358,8 @@ public final class Tape {
     // go and writes them; anything unusual is sorted out off the fast path, in refused(). One push
     // (one allocation site) per method, the constant case chosen by selects rather than a second
     // return: a Var that goes no further than the next operations is then scalar-replaced by the
-    // JIT's escape analysis instead of allocated (at n = 1000 Rosenbrock no operation's Var is
-    // allocated, only the inputs').
+    // JIT's escape analysis instead of allocated (a gradient of n = 1000 Rosenbrock allocates
+    // 48 KB, 36 KB of it the input Vars, their array and the result).
 
     Var unary(UnaryRule rule, Var a) {
         confined();
