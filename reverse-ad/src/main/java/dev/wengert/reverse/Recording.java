@@ -36,7 +36,13 @@ public final class Recording {
     private double[] work;
 
     Recording(Tape tape, int[] outputs) {
+        this(tape, outputs, null);
+    }
+
+    /** @param work an adjoint work array to reuse (from a released tape), or null */
+    Recording(Tape tape, int[] outputs, double[] work) {
         this.tape = tape;
+        this.work = work;
         this.outputs = outputs;
         int last = 0;
         for (int o : outputs) {
@@ -279,6 +285,15 @@ public final class Recording {
             tan[tape.inputs[j]] += v[j];
         }
         return tan;
+    }
+
+    /**
+     * Hands the tape's arrays and the adjoint work array over for reuse; this recording is
+     * unusable afterwards (its tape is empty and closed). Only for ReverseMode's one-shot calls,
+     * whose recording never reaches user code.
+     */
+    Tape.Storage release() {
+        return tape.release(work);
     }
 
     private double[] clearedWork(int last) {

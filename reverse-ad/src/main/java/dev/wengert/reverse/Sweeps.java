@@ -226,31 +226,50 @@ final class Sweeps {
                     break;
                 case OpCode.ONE: {
                     double v = value[arg0[i]];
-                    double f;
                     if (code < OpCode.PARAMETRIC) {
                         UnaryRule r = OpCode.UNARY_RULES[code - OpCode.UNARY];
-                        f = r.value(v);
-                        d0[i] = r.first(v, f);
+                        if (r == UnaryRule.NEGATE) {
+                            unary(UnaryRule.NEGATE, v, value, d0, i);
+                        } else {
+                            unary(r, v, value, d0, i);
+                        }
                     } else if (code < OpCode.BINARY) {
                         ParametricRule r = OpCode.PARAMETRIC_RULES[code - OpCode.PARAMETRIC];
-                        f = r.value(v, d1[i]);
+                        double f = r.value(v, d1[i]);
                         d0[i] = r.first(v, d1[i], f);
+                        value[i] = f;
                     } else {
                         BinaryRule r = OpCode.BINARY_RULES[code - OpCode.BINARY_CONSTANT];
-                        f = r.value(v, d1[i]);
-                        d0[i] = r.dx(v, d1[i], f);
+                        double c = d1[i];
+                        if (r == BinaryRule.ADD) {
+                            withConstant(BinaryRule.ADD, v, c, value, d0, i);
+                        } else if (r == BinaryRule.MULTIPLY) {
+                            withConstant(BinaryRule.MULTIPLY, v, c, value, d0, i);
+                        } else if (r == BinaryRule.SUBTRACT) {
+                            withConstant(BinaryRule.SUBTRACT, v, c, value, d0, i);
+                        } else if (r == BinaryRule.DIVIDE) {
+                            withConstant(BinaryRule.DIVIDE, v, c, value, d0, i);
+                        } else {
+                            withConstant(r, v, c, value, d0, i);
+                        }
                     }
-                    value[i] = f;
                     break;
                 }
                 case OpCode.TWO: {
                     BinaryRule r = OpCode.BINARY_RULES[code - OpCode.BINARY];
                     double u = value[arg0[i]];
                     double w = value[arg1[i]];
-                    double f = r.value(u, w);
-                    value[i] = f;
-                    d0[i] = r.dx(u, w, f);
-                    d1[i] = r.dy(u, w, f);
+                    if (r == BinaryRule.MULTIPLY) {
+                        binary(BinaryRule.MULTIPLY, u, w, value, d0, d1, i);
+                    } else if (r == BinaryRule.ADD) {
+                        binary(BinaryRule.ADD, u, w, value, d0, d1, i);
+                    } else if (r == BinaryRule.SUBTRACT) {
+                        binary(BinaryRule.SUBTRACT, u, w, value, d0, d1, i);
+                    } else if (r == BinaryRule.DIVIDE) {
+                        binary(BinaryRule.DIVIDE, u, w, value, d0, d1, i);
+                    } else {
+                        binary(r, u, w, value, d0, d1, i);
+                    }
                     break;
                 }
                 default: {
@@ -282,5 +301,30 @@ final class Sweeps {
                 }
             }
         }
+    }
+
+    // Replay's rule calls. The common rules are called with the rule as a constant (the branches in
+    // replay), so the JIT knows the exact rule and inlines its value and partials; the last
+    // branch of each chain calls whichever rule it is. The same rule methods either way, so a
+    // replay stays bit-identical to a fresh recording.
+
+    private static void unary(UnaryRule r, double x, double[] value, double[] d0, int i) {
+        double f = r.value(x);
+        value[i] = f;
+        d0[i] = r.first(x, f);
+    }
+
+    private static void withConstant(BinaryRule r, double x, double c, double[] value, double[] d0, int i) {
+        double f = r.value(x, c);
+        value[i] = f;
+        d0[i] = r.dx(x, c, f);
+    }
+
+    private static void binary(BinaryRule r, double x, double y, double[] value, double[] d0, double[] d1,
+            int i) {
+        double f = r.value(x, y);
+        value[i] = f;
+        d0[i] = r.dx(x, y, f);
+        d1[i] = r.dy(x, y, f);
     }
 }

@@ -69,7 +69,11 @@ class SafetyTest {
         Var escaped = (Var) leaked.get();
         IllegalStateException e = assertThrows(IllegalStateException.class, escaped::exp);
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
-        assertEquals(3.0, escaped.getReal(), "its value can still be read");
+        IllegalStateException read = assertThrows(IllegalStateException.class, escaped::getReal,
+                "a one-shot call hands its tape's arrays to the next call, so a leaked Var cannot read them");
+        assertTrue(read.getMessage().contains("one-shot"), read.getMessage());
+        reverse.record(f, new double[] {3});
+        assertEquals(3.0, ((Var) leaked.get()).getReal(), "a Var of a kept recording can still be read");
         Tape tape = new Tape();
         Var x = tape.input(1);
         tape.record(x);

@@ -1,11 +1,10 @@
 package dev.wengert.benchmarks.reverse;
 
+import dev.wengert.benchmarks.Problems;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.math3.RealFieldElement;
-import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -16,105 +15,65 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Gradient of the extended Rosenbrock function (n inputs, 9n/2 tape entries) by reverse mode,
- * against the plain {@code double} evaluation of the same function (the baseline of the ratio)
- * and against commons-math3 {@code DerivativeStructure} (order 1, n free parameters). Also:
- * replaying a recording at a new point against recording afresh.
+ * Gradient of the extended Rosenbrock function ({@link Problems#rosenbrock}, n inputs, about 7n/2
+ * tape entries) by {@link ReverseMode}. Family {@code rosenbrock}: every ratio divides by
+ * {@code RosenbrockBenchmark.rosenbrock_plain} at the same n, and the commons-math3
+ * {@code DerivativeStructure} peer is {@code RosenbrockBenchmark.rosenbrock_derivativeStructure}
+ * (see the naming convention in {@code benchmarks/README.md}).
  *
- * <p>Targets: reverse gradient ≤ 40× plain; ≥ 1000× faster than DerivativeStructure; replay
- * faster than a fresh recording.
+ * <p>Targets (issue #4): {@code reverse} ≤ 40× plain; ≥ 1000× faster than derivativeStructure;
+ * {@code reverse_replay} faster than {@code reverse_record}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ReverseRosenbrockBenchmark {
 
+    /** Dimension (even). */
     @Param({"1000"})
     public int n;
 
+    private final ReverseMode reverse = new ReverseMode();
+    private final ScalarFunction f = Problems::rosenbrock;
     private double[] x;
     private double[] x2;
-    private final ReverseMode reverse = new ReverseMode();
-    private final ScalarFunction f = ReverseRosenbrockBenchmark::rosenbrock;
     private Recording recording;
     private boolean flip;
 
-    /** Extended Rosenbrock: Σ 100(x₂ᵢ₊₁ − x₂ᵢ²)² + (1 − x₂ᵢ)², written once. */
-    public static <T extends RealFieldElement<T>> T rosenbrock(T[] x) {
-        T sum = x[0].getField().getZero();
-        for (int i = 0; i + 1 < x.length; i += 2) {
-            T a = x[i + 1].subtract(x[i].multiply(x[i]));
-            T b = x[i].negate().add(1);
-            sum = sum.add(a.multiply(a).multiply(100)).add(b.multiply(b));
-        }
-        return sum;
-    }
-
-    /** The same function on plain doubles. */
-    public static double rosenbrockPlain(double[] x) {
-        double sum = 0;
-        for (int i = 0; i + 1 < x.length; i += 2) {
-            double a = x[i + 1] - x[i] * x[i];
-            double b = 1 - x[i];
-            sum = sum + a * a * 100 + b * b;
-        }
-        return sum;
-    }
-
+    /** The classic start, a second point for replay, and one recording. */
     @Setup
     public void setUp() {
-        x = new double[n];
+        x = Problems.rosenbrockStart(n);
         x2 = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = i % 2 == 0 ? -1.2 : 1.0;
             x2[i] = i % 2 == 0 ? 0.7 : -0.4;
         }
         recording = reverse.record(f, x);
     }
 
+    /** @return ∇f(x) by {@link ReverseMode#gradient}: record once, one adjoint sweep */
     @Benchmark
-    public double plainDouble() {
-        return rosenbrockPlain(x);
-    }
-
-    @Benchmark
-    public double[] reverseGradient() {
+    public double[] rosenbrock_reverse() {
         return reverse.gradient(f, x);
     }
 
-    /** Replay at alternating points (so every replay really recomputes), then one adjoint sweep. */
+    /** @return ∇f by replaying one recording at alternating points (so every replay recomputes), then one adjoint sweep */
     @Benchmark
-    public double[] replayGradient() {
+    public double[] rosenbrock_reverse_replay() {
         flip = !flip;
         return recording.gradient(flip ? x2 : x);
     }
 
-    /** Recording afresh, kept for sweeping (trimmed), then one adjoint sweep — what replay saves. */
+    /** @return ∇f by recording afresh for replay (trimmed, as {@code record} keeps it), then one adjoint sweep — what replay saves */
     @Benchmark
-    public double[] recordGradient() {
+    public double[] rosenbrock_reverse_record() {
+        flip = !flip;
         return reverse.record(f, flip ? x2 : x).gradient();
     }
 
-    /** One adjoint sweep over an existing recording. */
+    /** @return ∇f by one adjoint sweep over an existing recording */
     @Benchmark
-    public double[] sweepOnly() {
+    public double[] rosenbrock_reverse_sweep() {
         return recording.gradient();
-    }
-
-    @Benchmark
-    public double[] derivativeStructureGradient() {
-        DerivativeStructure[] v = new DerivativeStructure[n];
-        for (int j = 0; j < n; j++) {
-            v[j] = new DerivativeStructure(n, 1, j, x[j]);
-        }
-        DerivativeStructure y = rosenbrock(v);
-        double[] g = new double[n];
-        int[] orders = new int[n];
-        for (int j = 0; j < n; j++) {
-            orders[j] = 1;
-            g[j] = y.getPartialDerivative(orders);
-            orders[j] = 0;
-        }
-        return g;
     }
 }
