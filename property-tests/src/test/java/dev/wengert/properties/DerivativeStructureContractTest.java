@@ -23,8 +23,4 @@ class DerivativeStructureContractTest implements DifferentiatorContract {
         assertTrue(Differentiators.available().stream().noneMatch(d -> d.name().equals(differentiator().name())));
     }
 
-    @Override
-    public boolean onRandomPrograms() {
-        return false;
-    }
 }

@@ -21,8 +21,4 @@ class FiniteDifferencesContractTest implements DifferentiatorContract {
         return 1e-6;
     }
 
-    @Override
-    public boolean onRandomPrograms() {
-        return false;
-    }
 }

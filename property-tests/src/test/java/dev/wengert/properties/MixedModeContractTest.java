@@ -4,7 +4,7 @@ import dev.wengert.core.Differentiator;
 import dev.wengert.mixed.MixedMode;
 
 /** Mixed mode honours the contract at AD tolerance (its Jacobian by a plan of sweeps and products). */
-class MixedModeContractTest implements DifferentiatorContract {
+class MixedModeContractTest implements RandomProgramContract {
 
     @Override
     public Differentiator differentiator() {
