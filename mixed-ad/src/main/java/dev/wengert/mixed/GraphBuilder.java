@@ -144,7 +144,7 @@ final class GraphBuilder {
      * @return the graph
      */
     LinearizedGraph build(int[] outputs) {
-        return freeze(inputs, ops, values, size, operandStart, operands, partials, outputs, null);
+        return freeze(inputs, ops, values, size, operandStart, operands, partials, outputs, null, false);
     }
 
     /**
@@ -159,11 +159,13 @@ final class GraphBuilder {
      * @param operands per edge, the operand entry (&lt; its own entry)
      * @param partials per edge, the local partial
      * @param outputs the output entries
-     * @param sourceEdge null, or per edge where its partial comes from (kept edges are compacted with it)
+     * @param sourceEdge null (edge e comes from source edge e), or per edge where its partial comes from
+     * @param trace whether the graph keeps, per kept edge, where it came from ({@code g.sourceEdge};
+     *        left null when every edge is kept and sourceEdge is null: kept edge e is source edge e)
      * @return the graph
      */
     static LinearizedGraph freeze(int inputs, String[] ops, double[] values, int size, int[] operandStart,
-            int[] operands, double[] partials, int[] outputs, int[] sourceEdge) {
+            int[] operands, double[] partials, int[] outputs, int[] sourceEdge, boolean trace) {
         for (int r = 0; r < outputs.length; r++) {
             if (outputs[r] < 0 || outputs[r] >= size) {
                 throw new IllegalArgumentException("output " + r + " is entry " + outputs[r]
@@ -189,18 +191,23 @@ final class GraphBuilder {
             }
         }
         int[] start = new int[size + 1];
-        boolean traced = sourceEdge != null;
         int kept = 0;
+        int[] from = sourceEdge;
         for (int i = 0; i < size; i++) {
             active[i] &= needed[i];
             if (active[i]) {
                 for (int e = operandStart[i]; e < operandStart[i + 1]; e++) {
                     int u = operands[e];
                     if (active[u]) {
-                        operands[kept] = u;
-                        partials[kept] = partials[e];
-                        if (traced) {
-                            sourceEdge[kept] = sourceEdge[e];
+                        if (kept != e) {
+                            if (trace && from == null) {
+                                from = identity(operandStart[size]);
+                            }
+                            operands[kept] = u;
+                            partials[kept] = partials[e];
+                        }
+                        if (from != null) {
+                            from[kept] = from[e];
                         }
                         kept++;
                     }
@@ -210,10 +217,18 @@ final class GraphBuilder {
         }
         LinearizedGraph g = new LinearizedGraph(inputs, trim(ops, size), trim(values, size), start,
                 trim(operands, kept), trim(partials, kept), outputs.clone(), active);
-        if (traced) {
-            g.sourceEdge = trim(sourceEdge, kept);
+        if (trace && from != null) {
+            g.sourceEdge = trim(from, kept);
         }
         return g;
+    }
+
+    private static int[] identity(int length) {
+        int[] a = new int[length];
+        for (int e = 0; e < length; e++) {
+            a[e] = e;
+        }
+        return a;
     }
 
     private static int[] trim(int[] a, int length) {

@@ -35,6 +35,10 @@ public final class JacobianPlan {
     private final long pureForward;
     private final long pureReverse;
     private final Executor executor;
+    /** the whole tape as one program when the plan costs what a pure mode costs, else null */
+    private final SegmentProgram whole;
+    /** with {@link #whole}: tangent (pure forward) or adjoint (pure reverse) sweeps */
+    private final boolean wholeTangent;
 
     JacobianPlan(LinearizedGraph graph, int maxSegments, Executor executor) {
         this.graph = graph;
@@ -84,6 +88,9 @@ public final class JacobianPlan {
                 default -> { }
             }
         }
+        // a plan that costs what a pure mode costs runs that mode straight into the result
+        wholeTangent = predicted >= pureForward;
+        whole = wholeTangent || predicted >= pureReverse ? chain.program(graph, 0, len - 1, scratch) : null;
         List<Segment> list = new ArrayList<>(len);
         for (int s = 0; s < len; s++) {
             list.add(new Segment(s, bounds[s], bounds[s + 1] - 1, bounds[s + 1] - bounds[s], tau[s],
@@ -134,11 +141,17 @@ public final class JacobianPlan {
 
     /**
      * Executes the plan: segment Jacobians by tangent or adjoint sweeps, then the products,
-     * pushes and pulls in order, independent sweeps on the executor.
+     * pushes and pulls in order, independent sweeps on the executor. A plan whose predicted cost
+     * equals pure forward's (else pure reverse's) runs that pure mode over the whole tape instead,
+     * straight into the result ({@link PureSweeps}): the same cost in the model, without the
+     * identity seeds and intermediate matrices.
      *
      * @return the Jacobian, m rows of n columns
      */
     public double[][] jacobian() {
+        if (whole != null) {
+            return PureSweeps.jacobian(graph, whole, wholeTangent, executor);
+        }
         PlanExecutor.Matrix result = PlanExecutor.execute(steps, programs, executor);
         int[] columns = chain.liveSets()[0];
         int[] rows = chain.liveSets()[chain.length()];

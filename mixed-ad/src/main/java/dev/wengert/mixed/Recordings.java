@@ -59,15 +59,13 @@ final class Recordings {
         }
         boolean identity = true;
         int next = n;
+        String[] ops = new String[size];
+        String[] names = new String[64];
         for (int i = 0; i < size; i++) {
             if (map[i] < 0) {
                 map[i] = next++;
             }
             identity &= map[i] == i;
-        }
-        String[] ops = new String[size];
-        String[] names = new String[64];
-        for (int i = 0; i < size; i++) {
             int code = view.opCode(i);
             if (code >= names.length) {
                 names = Arrays.copyOf(names, 2 * code + 1);
@@ -77,13 +75,10 @@ final class Recordings {
             }
             ops[map[i]] = names[code];
         }
-        int[] sourceEdge = new int[edges];
+        int[] sourceEdge = null;       // null while edge e is tape edge e
         int[] entrySource = null;
-        if (identity) {
-            for (int e = 0; e < edges; e++) {
-                sourceEdge[e] = e;
-            }
-        } else {
+        if (!identity) {
+            sourceEdge = new int[edges];
             // inputs first, then the other entries in tape order (still topological)
             entrySource = new int[size];
             for (int i = 0; i < size; i++) {
@@ -113,12 +108,10 @@ final class Recordings {
         for (int r = 0; r < outputs.length; r++) {
             outputs[r] = map[view.outputIndex(r)];
         }
-        LinearizedGraph g = GraphBuilder.freeze(n, ops, values, size, start, operands, partials, outputs, sourceEdge);
+        LinearizedGraph g = GraphBuilder.freeze(n, ops, values, size, start, operands, partials, outputs,
+                sourceEdge, true);
         g.tapeEdges = edges;
         g.entrySource = entrySource;
-        if (identity && g.sourceEdge.length == edges) {
-            g.sourceEdge = null;    // every edge kept: edge e is tape edge e
-        }
         return g;
     }
 
