@@ -62,35 +62,43 @@ public final class JacobianPlan {
         this.predicted = planner.predictedCost();
         this.pureForward = planner.pureForwardCost();
         this.pureReverse = planner.pureReverseCost();
-        // one program per sweeping step, over the whole range of segments it sweeps
-        this.programs = new SegmentProgram[steps.size()];
         int[] scratch = new int[graph.size()];
+        // a plan that costs what a pure mode costs runs that mode straight into the result
+        wholeTangent = predicted >= pureForward;
+        whole = wholeTangent || predicted >= pureReverse ? chain.program(graph, 0, len - 1, scratch) : null;
+        // otherwise one program per sweeping step, over the whole range of segments it sweeps
+        this.programs = whole != null ? new SegmentProgram[] {whole} : new SegmentProgram[steps.size()];
         SweepMode[] modes = new SweepMode[len];
         for (int k = 0; k < steps.size(); k++) {
             ChainPlanner.Step step = steps.get(k);
             switch (step.kind()) {
                 case TANGENT -> {
                     modes[step.i()] = SweepMode.TANGENT;
-                    programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                    if (whole == null) {
+                        programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                    }
                 }
                 case ADJOINT -> {
                     modes[step.i()] = SweepMode.ADJOINT;
-                    programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                    if (whole == null) {
+                        programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                    }
                 }
                 case PUSH -> {
                     Arrays.fill(modes, step.k() + 1, step.j() + 1, SweepMode.TANGENT);
-                    programs[k] = chain.program(graph, step.k() + 1, step.j(), scratch);
+                    if (whole == null) {
+                        programs[k] = chain.program(graph, step.k() + 1, step.j(), scratch);
+                    }
                 }
                 case PULL -> {
                     Arrays.fill(modes, step.i(), step.k() + 1, SweepMode.ADJOINT);
-                    programs[k] = chain.program(graph, step.i(), step.k(), scratch);
+                    if (whole == null) {
+                        programs[k] = chain.program(graph, step.i(), step.k(), scratch);
+                    }
                 }
                 default -> { }
             }
         }
-        // a plan that costs what a pure mode costs runs that mode straight into the result
-        wholeTangent = predicted >= pureForward;
-        whole = wholeTangent || predicted >= pureReverse ? chain.program(graph, 0, len - 1, scratch) : null;
         List<Segment> list = new ArrayList<>(len);
         for (int s = 0; s < len; s++) {
             list.add(new Segment(s, bounds[s], bounds[s + 1] - 1, bounds[s + 1] - bounds[s], tau[s],
@@ -207,7 +215,7 @@ public final class JacobianPlan {
         return steps;
     }
 
-    /** @return the program swept by each step (null for a product) */
+    /** @return the program swept by each step (null for a product), or the one whole-tape program of a pure plan */
     SegmentProgram[] programs() {
         return programs;
     }
