@@ -52,6 +52,8 @@ final class ChainPlanner {
     private final long[] fanIn;
     private final long[] fanOut;
     private final long[] tau;
+    /** prefix sums: τ<sub>0</sub> + … + τ<sub>s−1</sub> at index s, so τ over a range is one subtraction */
+    private final long[] tauBefore;
     private final long[][] cost;
     private final Kind[][] kind;
     private final int[][] split;
@@ -66,6 +68,10 @@ final class ChainPlanner {
         this.fanOut = fanOut;
         this.tau = tau;
         int len = tau.length;
+        tauBefore = new long[len + 1];
+        for (int s = 0; s < len; s++) {
+            tauBefore[s + 1] = tauBefore[s] + tau[s];
+        }
         cost = new long[len][len];
         kind = new Kind[len][len];
         split = new int[len][len];
@@ -73,11 +79,7 @@ final class ChainPlanner {
     }
 
     private long tau(int from, int to) {
-        long sum = 0;
-        for (int s = from; s <= to; s++) {
-            sum += tau[s];
-        }
-        return sum;
+        return tauBefore[to + 1] - tauBefore[from];
     }
 
     private void solve() {

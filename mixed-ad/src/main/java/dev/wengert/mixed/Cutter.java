@@ -196,8 +196,8 @@ final class Cutter {
     }
 
     /**
-     * All live sets at once: value v is in L(p) for the bounds p with v &lt; p ≤ lastUse(v), found
-     * by binary search, so the cost is O(N log L + Σ|L(p)|) rather than O(N·L).
+     * All live sets at once: value v is in L(p) for the bounds p with v &lt; p ≤ lastUse(v); the
+     * first bound after v advances with v, so the cost is O(N + L + Σ|L(p)|) rather than O(N·L).
      *
      * @param g the graph
      * @param lastUse from {@link #lastUse}
@@ -205,36 +205,35 @@ final class Cutter {
      * @return L(p) for each bound, sorted
      */
     static int[][] liveSets(LinearizedGraph g, int[] lastUse, int[] bounds) {
+        int size = g.size();
+        boolean[] active = g.active;
         int[] count = new int[bounds.length];
+        int[][] sets = new int[bounds.length][];
         for (int pass = 0; pass < 2; pass++) {
-            int[][] sets = new int[bounds.length][];
             if (pass == 1) {
                 for (int k = 0; k < bounds.length; k++) {
                     sets[k] = new int[count[k]];
                     count[k] = 0;
                 }
             }
-            for (int v = 0; v < g.size(); v++) {
-                if (!g.active[v] || lastUse[v] <= v) {
+            int first = 0;                      // the first bound > v, advanced as v grows
+            for (int v = 0; v < size; v++) {
+                while (first < bounds.length && bounds[first] <= v) {
+                    first++;
+                }
+                int last = lastUse[v];
+                if (!active[v] || last <= v) {
                     continue;
                 }
-                int k = Arrays.binarySearch(bounds, v + 1);
-                k = k >= 0 ? k : -k - 1;
-                while (k > 0 && bounds[k - 1] > v) {
-                    k--;
-                }
-                for (; k < bounds.length && bounds[k] <= lastUse[v]; k++) {
+                for (int k = first; k < bounds.length && bounds[k] <= last; k++) {
                     if (pass == 1) {
                         sets[k][count[k]] = v;
                     }
                     count[k]++;
                 }
             }
-            if (pass == 1) {
-                return sets;
-            }
         }
-        throw new AssertionError();
+        return sets;
     }
 
     /**

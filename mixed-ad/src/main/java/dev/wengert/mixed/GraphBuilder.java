@@ -15,10 +15,6 @@ final class GraphBuilder {
     private int[] operandStart;
     private int[] operands;
     private double[] partials;
-    /** where each edge's partial comes from, for refreshing after a replay: (tape entry, operand k) */
-    private int[] sourceEntry;
-    private int[] sourceOperand;
-    private int source = -1;
     private int size;
     private int edges;
 
@@ -106,27 +102,9 @@ final class GraphBuilder {
      * @return the new entry
      */
     int nary(String op, double value, int[] args, double[] ps, int count) {
-        return traced(op, value, args, ps, count, -1);
-    }
-
-    /**
-     * As {@link #nary(String, double, int[], double[], int)}, remembering for each edge that its
-     * partial is operand k of entry {@code tapeEntry} of a recording.
-     *
-     * @param op the operation's name
-     * @param value its value
-     * @param args its operands
-     * @param ps the partials
-     * @param count the number of operands
-     * @param tapeEntry the entry of the recording this one copies, or −1
-     * @return the new entry
-     */
-    int traced(String op, double value, int[] args, double[] ps, int count, int tapeEntry) {
-        source = tapeEntry;
         for (int k = 0; k < count; k++) {
             edge(args[k], ps[k]);
         }
-        source = -1;
         return add(op, value);
     }
 
@@ -136,22 +114,10 @@ final class GraphBuilder {
         }
         if (edges == operands.length) {
             operands = Arrays.copyOf(operands, 2 * edges);
-            if (sourceEntry != null) {
-                sourceEntry = Arrays.copyOf(sourceEntry, 2 * edges);
-                sourceOperand = Arrays.copyOf(sourceOperand, 2 * edges);
-            }
             partials = Arrays.copyOf(partials, 2 * edges);
         }
         operands[edges] = operand;
         partials[edges] = partial;
-        if (source >= 0) {
-            if (sourceEntry == null) {
-                sourceEntry = new int[operands.length];
-                sourceOperand = new int[operands.length];
-            }
-            sourceEntry[edges] = source;
-            sourceOperand[edges] = edges - operandStart[size];
-        }
         edges++;
     }
 
@@ -178,6 +144,28 @@ final class GraphBuilder {
      * @return the graph
      */
     LinearizedGraph build(int[] outputs) {
+        return freeze(inputs, ops, values, size, operandStart, operands, partials, outputs, null, false);
+    }
+
+    /**
+     * Freezes a graph given in CSR arrays (as {@link #build}), keeping only derivative-carrying
+     * edges. The edge arrays are compacted in place; arrays longer than needed are trimmed.
+     *
+     * @param inputs the number of inputs n (entries 0..n−1)
+     * @param ops per entry, the op name
+     * @param values per entry, the value
+     * @param size the number of entries
+     * @param operandStart per entry i, its first edge; operandStart[size] the edge count
+     * @param operands per edge, the operand entry (&lt; its own entry)
+     * @param partials per edge, the local partial
+     * @param outputs the output entries
+     * @param sourceEdge null (edge e comes from source edge e), or per edge where its partial comes from
+     * @param trace whether the graph keeps, per kept edge, where it came from ({@code g.sourceEdge};
+     *        left null when every edge is kept and sourceEdge is null: kept edge e is source edge e)
+     * @return the graph
+     */
+    static LinearizedGraph freeze(int inputs, String[] ops, double[] values, int size, int[] operandStart,
+            int[] operands, double[] partials, int[] outputs, int[] sourceEdge, boolean trace) {
         for (int r = 0; r < outputs.length; r++) {
             if (outputs[r] < 0 || outputs[r] >= size) {
                 throw new IllegalArgumentException("output " + r + " is entry " + outputs[r]
@@ -203,19 +191,23 @@ final class GraphBuilder {
             }
         }
         int[] start = new int[size + 1];
-        boolean traced = sourceEntry != null;
         int kept = 0;
+        int[] from = sourceEdge;
         for (int i = 0; i < size; i++) {
             active[i] &= needed[i];
             if (active[i]) {
                 for (int e = operandStart[i]; e < operandStart[i + 1]; e++) {
                     int u = operands[e];
                     if (active[u]) {
-                        operands[kept] = u;
-                        partials[kept] = partials[e];
-                        if (traced) {
-                            sourceEntry[kept] = sourceEntry[e];
-                            sourceOperand[kept] = sourceOperand[e];
+                        if (kept != e) {
+                            if (trace && from == null) {
+                                from = identity(operandStart[size]);
+                            }
+                            operands[kept] = u;
+                            partials[kept] = partials[e];
+                        }
+                        if (from != null) {
+                            from[kept] = from[e];
                         }
                         kept++;
                     }
@@ -223,12 +215,36 @@ final class GraphBuilder {
             }
             start[i + 1] = kept;
         }
-        LinearizedGraph g = new LinearizedGraph(inputs, Arrays.copyOf(ops, size), Arrays.copyOf(values, size), start,
-                Arrays.copyOf(operands, kept), Arrays.copyOf(partials, kept), outputs.clone(), active);
-        if (traced) {
-            g.sourceEntry = Arrays.copyOf(sourceEntry, kept);
-            g.sourceOperand = Arrays.copyOf(sourceOperand, kept);
+        if (trace && from == null && kept != operandStart[size]) {
+            // only trailing edges were dropped: the kept ones are still the tape's first `kept`,
+            // but the graph is shorter than the tape, so a refresh needs the map all the same
+            from = identity(kept);
+        }
+        LinearizedGraph g = new LinearizedGraph(inputs, trim(ops, size), trim(values, size), start,
+                trim(operands, kept), trim(partials, kept), outputs.clone(), active);
+        if (trace && from != null) {
+            g.sourceEdge = trim(from, kept);
         }
         return g;
+    }
+
+    private static int[] identity(int length) {
+        int[] a = new int[length];
+        for (int e = 0; e < length; e++) {
+            a[e] = e;
+        }
+        return a;
+    }
+
+    private static int[] trim(int[] a, int length) {
+        return a.length == length ? a : Arrays.copyOf(a, length);
+    }
+
+    private static double[] trim(double[] a, int length) {
+        return a.length == length ? a : Arrays.copyOf(a, length);
+    }
+
+    private static String[] trim(String[] a, int length) {
+        return a.length == length ? a : Arrays.copyOf(a, length);
     }
 }

@@ -35,6 +35,10 @@ public final class JacobianPlan {
     private final long pureForward;
     private final long pureReverse;
     private final Executor executor;
+    /** the whole tape as one program when the plan costs what a pure mode costs, else null */
+    private final SegmentProgram whole;
+    /** with {@link #whole}: tangent (pure forward) or adjoint (pure reverse) sweeps */
+    private final boolean wholeTangent;
 
     JacobianPlan(LinearizedGraph graph, int maxSegments, Executor executor) {
         this.graph = graph;
@@ -58,28 +62,39 @@ public final class JacobianPlan {
         this.predicted = planner.predictedCost();
         this.pureForward = planner.pureForwardCost();
         this.pureReverse = planner.pureReverseCost();
-        // one program per sweeping step, over the whole range of segments it sweeps
-        this.programs = new SegmentProgram[steps.size()];
         int[] scratch = new int[graph.size()];
+        // a plan that costs what a pure mode costs runs that mode straight into the result
+        wholeTangent = predicted >= pureForward;
+        whole = wholeTangent || predicted >= pureReverse ? chain.program(graph, 0, len - 1, scratch) : null;
+        // otherwise one program per sweeping step, over the whole range of segments it sweeps
+        this.programs = whole != null ? new SegmentProgram[] {whole} : new SegmentProgram[steps.size()];
         SweepMode[] modes = new SweepMode[len];
         for (int k = 0; k < steps.size(); k++) {
             ChainPlanner.Step step = steps.get(k);
             switch (step.kind()) {
                 case TANGENT -> {
                     modes[step.i()] = SweepMode.TANGENT;
-                    programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                    if (whole == null) {
+                        programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                    }
                 }
                 case ADJOINT -> {
                     modes[step.i()] = SweepMode.ADJOINT;
-                    programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                    if (whole == null) {
+                        programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                    }
                 }
                 case PUSH -> {
                     Arrays.fill(modes, step.k() + 1, step.j() + 1, SweepMode.TANGENT);
-                    programs[k] = chain.program(graph, step.k() + 1, step.j(), scratch);
+                    if (whole == null) {
+                        programs[k] = chain.program(graph, step.k() + 1, step.j(), scratch);
+                    }
                 }
                 case PULL -> {
                     Arrays.fill(modes, step.i(), step.k() + 1, SweepMode.ADJOINT);
-                    programs[k] = chain.program(graph, step.i(), step.k(), scratch);
+                    if (whole == null) {
+                        programs[k] = chain.program(graph, step.i(), step.k(), scratch);
+                    }
                 }
                 default -> { }
             }
@@ -134,11 +149,17 @@ public final class JacobianPlan {
 
     /**
      * Executes the plan: segment Jacobians by tangent or adjoint sweeps, then the products,
-     * pushes and pulls in order, independent sweeps on the executor.
+     * pushes and pulls in order, independent sweeps on the executor. A plan whose predicted cost
+     * equals pure forward's (else pure reverse's) runs that pure mode over the whole tape instead,
+     * straight into the result ({@link PureSweeps}): the same cost in the model, without the
+     * identity seeds and intermediate matrices.
      *
      * @return the Jacobian, m rows of n columns
      */
     public double[][] jacobian() {
+        if (whole != null) {
+            return PureSweeps.jacobian(graph, whole, wholeTangent, executor);
+        }
         PlanExecutor.Matrix result = PlanExecutor.execute(steps, programs, executor);
         int[] columns = chain.liveSets()[0];
         int[] rows = chain.liveSets()[chain.length()];
@@ -194,7 +215,7 @@ public final class JacobianPlan {
         return steps;
     }
 
-    /** @return the program swept by each step (null for a product) */
+    /** @return the program swept by each step (null for a product), or the one whole-tape program of a pure plan */
     SegmentProgram[] programs() {
         return programs;
     }

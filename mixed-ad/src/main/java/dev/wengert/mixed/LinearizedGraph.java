@@ -39,10 +39,16 @@ public final class LinearizedGraph {
     final double[] partials;
     final int[] outputs;
     final boolean[] active;
-    /** for a graph copied from a recording: per edge, the tape entry and operand it came from */
-    int[] sourceEntry;
-    int[] sourceOperand;
-    /** for a graph copied from a recording: per entry, the tape entry it copies */
+    /**
+     * for a graph copied from a recording: per edge, its position in the tape's edge list
+     * ({@code TapeView.copyEdges}); null if edge e is tape edge e
+     */
+    int[] sourceEdge;
+    /** for a graph copied from a recording: the tape's edge count */
+    int tapeEdges;
+    /** scratch of {@code Recordings.refresh}: the tape's partials (this graph's own, never shared) */
+    double[] tapePartials;
+    /** for a graph copied from a recording: per entry, the tape entry it copies; null if entry i is tape entry i */
     int[] entrySource;
 
     /**
@@ -52,8 +58,8 @@ public final class LinearizedGraph {
     LinearizedGraph withOwnNumbers() {
         LinearizedGraph copy = new LinearizedGraph(inputs, ops, values.clone(), operandStart, operands,
                 partials.clone(), outputs, active);
-        copy.sourceEntry = sourceEntry;
-        copy.sourceOperand = sourceOperand;
+        copy.sourceEdge = sourceEdge;
+        copy.tapeEdges = tapeEdges;
         copy.entrySource = entrySource;
         return copy;
     }

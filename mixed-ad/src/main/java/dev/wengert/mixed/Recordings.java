@@ -5,6 +5,7 @@ import dev.wengert.core.VectorFunction;
 import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
 import dev.wengert.reverse.TapeView;
+import java.util.Arrays;
 
 /**
  * The adapter from reverse-ad: records f on a tape ({@link ReverseMode#record}) and copies its
@@ -31,6 +32,12 @@ final class Recordings {
     }
 
     /**
+     * Copies a recording into a graph in one pass: the tape's edges and values in bulk
+     * ({@link TapeView#copyEdges}, {@link TapeView#copyValues}), entries renumbered so that input
+     * k is entry k (the identity when the inputs were taped first, in order, as
+     * {@link ReverseMode#record} does), then frozen ({@link GraphBuilder#freeze}: passive and
+     * dead edges dropped).
+     *
      * @param recording a reverse-ad recording
      * @return its linearized graph
      */
@@ -38,59 +45,80 @@ final class Recordings {
         TapeView view = recording.view();
         int size = view.size();
         int n = view.inputCount();
-        double[] x = new double[n];
+        int edges = (int) view.edgeCount();
+        int[] start = new int[size + 1];
+        int[] operands = new int[edges];
+        double[] partials = new double[edges];
+        view.copyEdges(start, operands, partials);
+        double[] values = new double[size];
+        view.copyValues(values);
         int[] map = new int[size];
-        java.util.Arrays.fill(map, -1);
+        Arrays.fill(map, -1);
         for (int k = 0; k < n; k++) {
-            int entry = view.inputIndex(k);
-            x[k] = view.value(entry);
-            map[entry] = k;
+            map[view.inputIndex(k)] = k;
         }
-        GraphBuilder b = new GraphBuilder(x, size);
+        boolean identity = true;
+        int next = n;
+        String[] ops = new String[size];
         String[] names = new String[64];
-        int[] args = new int[4];
-        double[] ps = new double[4];
         for (int i = 0; i < size; i++) {
-            if (map[i] >= 0) {
-                continue;
+            if (map[i] < 0) {
+                map[i] = next++;
             }
-            int arity = view.arity(i);
-            if (arity == 0) {
-                map[i] = b.constant(view.value(i));
-                continue;
-            }
-            if (arity > args.length) {
-                args = new int[Math.max(arity, 2 * args.length)];
-                ps = new double[args.length];
-            }
-            for (int k = 0; k < arity; k++) {
-                args[k] = map[view.operand(i, k)];
-                ps[k] = view.partial(i, k);
-            }
+            identity &= map[i] == i;
             int code = view.opCode(i);
             if (code >= names.length) {
-                names = java.util.Arrays.copyOf(names, 2 * code + 1);
+                names = Arrays.copyOf(names, 2 * code + 1);
             }
             if (names[code] == null) {
                 names[code] = view.opName(i);
             }
-            map[i] = b.traced(names[code], view.value(i), args, ps, arity, i);
+            ops[map[i]] = names[code];
+        }
+        int[] sourceEdge = null;       // null while edge e is tape edge e
+        int[] entrySource = null;
+        if (!identity) {
+            sourceEdge = new int[edges];
+            // inputs first, then the other entries in tape order (still topological)
+            entrySource = new int[size];
+            for (int i = 0; i < size; i++) {
+                entrySource[map[i]] = i;
+            }
+            int[] gStart = new int[size + 1];
+            int[] gOperands = new int[edges];
+            double[] gPartials = new double[edges];
+            double[] gValues = new double[size];
+            int e = 0;
+            for (int v = 0; v < size; v++) {
+                int i = entrySource[v];
+                gValues[v] = values[i];
+                for (int t = start[i]; t < start[i + 1]; t++) {
+                    gOperands[e] = map[operands[t]];
+                    gPartials[e] = partials[t];
+                    sourceEdge[e++] = t;
+                }
+                gStart[v + 1] = e;
+            }
+            start = gStart;
+            operands = gOperands;
+            partials = gPartials;
+            values = gValues;
         }
         int[] outputs = new int[view.outputCount()];
         for (int r = 0; r < outputs.length; r++) {
             outputs[r] = map[view.outputIndex(r)];
         }
-        LinearizedGraph g = b.build(outputs);
-        g.entrySource = new int[g.size()];
-        for (int i = 0; i < size; i++) {
-            g.entrySource[map[i]] = i;
-        }
+        LinearizedGraph g = GraphBuilder.freeze(n, ops, values, size, start, operands, partials, outputs,
+                sourceEdge, true);
+        g.tapeEdges = edges;
+        g.entrySource = entrySource;
         return g;
     }
 
     /**
      * Moves a recording to a new point by replay and copies its new values and partials into a
-     * graph linearized from it (the structure is the recording's, so only numbers change).
+     * graph linearized from it (the structure is the recording's, so only numbers change), in
+     * bulk ({@link TapeView#copyEdges}, {@link TapeView#copyValues}).
      *
      * @param recording the recording, on the thread that made it
      * @param g a graph from {@link #linearize} of that recording, with numbers of its own
@@ -100,11 +128,28 @@ final class Recordings {
     static void refresh(Recording recording, LinearizedGraph g, double[] x) {
         recording.replay(x);
         TapeView view = recording.view();
-        for (int e = 0; e < g.partials.length; e++) {
-            g.partials[e] = view.partial(g.sourceEntry[e], g.sourceOperand[e]);
+        if (g.sourceEdge == null) {
+            view.copyEdges(null, null, g.partials);
+        } else {
+            if (g.tapePartials == null) {
+                g.tapePartials = new double[g.tapeEdges];
+            }
+            double[] tape = g.tapePartials;
+            view.copyEdges(null, null, tape);
+            int[] source = g.sourceEdge;
+            double[] partials = g.partials;
+            for (int e = 0; e < partials.length; e++) {
+                partials[e] = tape[source[e]];
+            }
         }
-        for (int i = 0; i < g.values.length; i++) {
-            g.values[i] = view.value(g.entrySource[i]);
+        if (g.entrySource == null) {
+            view.copyValues(g.values);
+        } else {
+            double[] values = new double[g.values.length];
+            view.copyValues(values);
+            for (int i = 0; i < values.length; i++) {
+                g.values[i] = values[g.entrySource[i]];
+            }
         }
     }
 }

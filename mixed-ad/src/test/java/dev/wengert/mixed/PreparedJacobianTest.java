@@ -29,6 +29,19 @@ class PreparedJacobianTest {
     }
 
     @Test
+    void aGraphThatDropsOnlyTrailingEdgesStillRefreshesAtANewPoint() {
+        // the property suite's shrunk case: t = -(-(x2 + x2)); t + t + 2.0 — the unused inputs and
+        // the constant's edge at the end of the tape are dropped, nothing before them
+        dev.wengert.core.expr.Expression e = dev.wengert.core.expr.Expression.parse(
+                "input x0, x1, x2; t1 = -----(x2 + x2); t1 + t1 + 2.0", java.util.List.of("x0", "x1", "x2"));
+        PreparedJacobian prepared = new MixedMode().prepare(e, new double[] {0, 0, 0});
+        for (double[] x : new double[][] {{1, 2, 3}, {-0.5, 0.25, -4}}) {
+            MixedModeTest.assertJacobiansAgree(new ReverseMode().jacobian(e, x), prepared.jacobian(x), 0,
+                    "at " + java.util.Arrays.toString(x));
+        }
+    }
+
+    @Test
     void preparedSparseJacobianReusesTheColouringAtNewPoints() {
         PreparedJacobian prepared = new MixedMode().prepare(Families.BROYDEN, Families.point(500, 1));
         for (double scale : new double[] {0.5, 3}) {

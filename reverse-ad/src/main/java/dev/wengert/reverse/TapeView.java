@@ -215,6 +215,82 @@ public final class TapeView {
         return e;
     }
 
+    /**
+     * Copies every entry's operands and local partials in one call, in compressed sparse row form:
+     * entry i's operands are {@code operands[start[i] .. start[i+1])}, in the order of
+     * {@link #operand operand(i, k)}, with {@link #partial partial(i, k)} at the same position of
+     * {@code partials}; start[0] = 0 and start[size()] = {@link #edgeCount()}. For
+     * {@code z = x*y + x²} at (2, 3) (the example above): start = [0, 0, 0, 2, 3, 5], operands =
+     * [0, 1, 0, 2, 3], partials = [3, 2, 4, 1, 1]. The same as the per-entry accessors, without a
+     * call and a check per edge — for tools that copy a whole tape (mixed mode).
+     *
+     * @param start null, or at least size() + 1 long
+     * @param operands null, or at least edgeCount() long
+     * @param partials null, or at least edgeCount() long
+     * @return the number of edges copied, edgeCount()
+     * @throws IndexOutOfBoundsException if an array is too short
+     */
+    public int copyEdges(int[] start, int[] operands, double[] partials) {
+        int size = tape.size;
+        if (start != null && start.length < size + 1) {
+            throw new IndexOutOfBoundsException("start has " + start.length + " places, needs " + (size + 1));
+        }
+        byte[] kind = OpCode.KIND;
+        int e = 0;
+        for (int i = 0; i < size; i++) {
+            if (start != null) {
+                start[i] = e;
+            }
+            switch (kind[tape.op[i]]) {
+                case OpCode.ONE -> {
+                    if (operands != null) {
+                        operands[e] = tape.arg0[i];
+                    }
+                    if (partials != null) {
+                        partials[e] = tape.d0[i];
+                    }
+                    e++;
+                }
+                case OpCode.TWO -> {
+                    if (operands != null) {
+                        operands[e] = tape.arg0[i];
+                        operands[e + 1] = tape.arg1[i];
+                    }
+                    if (partials != null) {
+                        partials[e] = tape.d0[i];
+                        partials[e + 1] = tape.d1[i];
+                    }
+                    e += 2;
+                }
+                case OpCode.MANY -> {
+                    int count = tape.arg1[i];
+                    if (operands != null) {
+                        System.arraycopy(tape.naryArgs, tape.arg0[i], operands, e, count);
+                    }
+                    if (partials != null) {
+                        System.arraycopy(tape.naryPartials, tape.arg0[i], partials, e, count);
+                    }
+                    e += count;
+                }
+                default -> { }
+            }
+        }
+        if (start != null) {
+            start[size] = e;
+        }
+        return e;
+    }
+
+    /**
+     * Copies the values v<sub>0</sub> … v<sub>size()−1</sub> at the current point in one call.
+     *
+     * @param values at least size() long
+     * @throws IndexOutOfBoundsException if it is too short
+     */
+    public void copyValues(double[] values) {
+        System.arraycopy(tape.value, 0, values, 0, tape.size);
+    }
+
     /** @return bytes held by the tape's arrays (their capacities), for the memory bound per entry */
     public long allocatedBytes() {
         return tape.allocatedBytes();

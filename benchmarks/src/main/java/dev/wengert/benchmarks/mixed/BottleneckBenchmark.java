@@ -20,10 +20,11 @@ import org.openjdk.jmh.annotations.State;
  * The bottleneck family f: R^n → R^k → R^n (20 elementary operations per element on each side of
  * the waist): the full Jacobian by mixed, forward and reverse mode. At k = 1 mixed mode plans one
  * adjoint sweep before the waist, one tangent sweep after it and an n × 1 by 1 × n product; at
- * k = n there is no waist and the plan is a pure mode. {@code mixedSingleThread} runs the same
- * plan on the calling thread only, for the parallel speed-up. The {@code …Replayed} pair record
- * once in setup and then evaluate by replay: {@code mixedReplayed} replays, copies the partials and
- * executes the plan; {@code reverseReplayed} replays and runs n adjoint sweeps.
+ * k = n there is no waist and the plan is a pure mode. {@code bottleneck_mixed_single} runs the
+ * same plan on the calling thread only, for the parallel speed-up. The {@code …_replayed} pair
+ * record once in setup and then evaluate by replay: {@code bottleneck_mixed_replayed} replays,
+ * copies the partials and executes the plan; {@code bottleneck_reverse_replayed} replays and runs
+ * n adjoint sweeps. {@code bottleneck_plain} is f on {@code double}, the ratio baseline.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,32 +55,37 @@ public class BottleneckBenchmark {
     }
 
     @Benchmark
-    public double[][] mixedReplayed() {
+    public double[] bottleneck_plain() {
+        return MixedFamilies.bottleneckPlain(k, x);
+    }
+
+    @Benchmark
+    public double[][] bottleneck_mixed_replayed() {
         return prepared.jacobian(x);
     }
 
     @Benchmark
-    public double[][] reverseReplayed() {
+    public double[][] bottleneck_reverse_replayed() {
         return recording.jacobian(x);
     }
 
     @Benchmark
-    public double[][] mixed() {
+    public double[][] bottleneck_mixed() {
         return mixed.jacobian(f, x);
     }
 
     @Benchmark
-    public double[][] mixedSingleThread() {
+    public double[][] bottleneck_mixed_single() {
         return mixedSingle.jacobian(f, x);
     }
 
     @Benchmark
-    public double[][] forward() {
+    public double[][] bottleneck_forward() {
         return forward.jacobian(f, x);
     }
 
     @Benchmark
-    public double[][] reverse() {
+    public double[][] bottleneck_reverse() {
         return reverse.jacobian(f, x);
     }
 }

@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Broyden's tridiagonal function at n = 2000: the sparse Jacobian (pattern, colouring, 3 tangent
  * sweeps, CSR) against the dense Jacobian by reverse, forward and mixed mode; and, recorded once in
- * setup, the sparse Jacobian by replay with the colouring reused ({@code sparseReplayed}) against
- * the dense one by replay and n adjoint sweeps ({@code denseReverseReplayed}).
+ * setup, the sparse Jacobian by replay with the colouring reused ({@code broyden_sparse_replayed})
+ * against the dense one by replay and n adjoint sweeps ({@code broyden_dense_reverse_replayed});
+ * {@code broyden_plain} is f on {@code double}, the ratio baseline.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,32 +47,37 @@ public class SparseBroydenBenchmark {
     }
 
     @Benchmark
-    public SparseJacobian sparseReplayed() {
+    public double[] broyden_plain() {
+        return MixedFamilies.broydenPlain(x);
+    }
+
+    @Benchmark
+    public SparseJacobian broyden_sparse_replayed() {
         return prepared.sparseJacobian(x);
     }
 
     @Benchmark
-    public double[][] denseReverseReplayed() {
+    public double[][] broyden_dense_reverse_replayed() {
         return recording.jacobian(x);
     }
 
     @Benchmark
-    public SparseJacobian sparse() {
+    public SparseJacobian broyden_sparse() {
         return mixed.sparseJacobian(MixedFamilies.BROYDEN, x);
     }
 
     @Benchmark
-    public double[][] denseReverse() {
+    public double[][] broyden_dense_reverse() {
         return reverse.jacobian(MixedFamilies.BROYDEN, x);
     }
 
     @Benchmark
-    public double[][] denseForward() {
+    public double[][] broyden_dense_forward() {
         return forward.jacobian(MixedFamilies.BROYDEN, x);
     }
 
     @Benchmark
-    public double[][] denseMixed() {
+    public double[][] broyden_dense_mixed() {
         return mixed.jacobian(MixedFamilies.BROYDEN, x);
     }
 }

@@ -40,12 +40,12 @@ public class SparseBundleAdjustmentBenchmark {
     }
 
     @Benchmark
-    public SparseJacobian sparse() {
+    public SparseJacobian ba_sparse() {
         return mixed.sparseJacobian(ba, ba.x);
     }
 
     @Benchmark
-    public SparseJacobian sparseSingleThread() {
+    public SparseJacobian ba_sparse_single() {
         return mixedSingle.sparseJacobian(ba, ba.x);
     }
 }
