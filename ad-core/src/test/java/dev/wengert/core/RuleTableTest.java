@@ -19,7 +19,7 @@ class RuleTableTest {
                 if (!rule.safe(x, 1e-3)) {
                     continue;
                 }
-                DerivativeStructure ds = unaryOn(rule, new DerivativeStructure(1, 2, 0, x));
+                DerivativeStructure ds = RuleMethods.unary(rule, new DerivativeStructure(1, 2, 0, x));
                 double f = rule.value(x);
                 double f1 = rule.first(x, f);
                 double f2 = rule.second(x, f, f1);
@@ -58,7 +58,7 @@ class RuleTableTest {
     void unaryValuesAreBitIdenticalToDecimal64() {
         for (UnaryRule rule : UnaryRule.values()) {
             for (double x : POINTS) {
-                Decimal64 d = unaryOn(rule, new Decimal64(x));
+                Decimal64 d = RuleMethods.unary(rule, new Decimal64(x));
                 assertEquals(Double.doubleToLongBits(d.getReal()), Double.doubleToLongBits(rule.value(x)),
                         rule + " at " + x);
             }
@@ -68,42 +68,6 @@ class RuleTableTest {
     private static void assertClose(double expected, double actual, String what) {
         double tol = 1e-13 * Math.max(1, Math.abs(expected) + Math.abs(actual));
         assertEquals(expected, actual, tol, what);
-    }
-
-    /** The RealFieldElement method (or Functions helper) each unary rule stands for. */
-    static <T extends RealFieldElement<T>> T unaryOn(UnaryRule rule, T x) {
-        switch (rule) {
-            case NEGATE: return x.negate();
-            case RECIPROCAL: return x.reciprocal();
-            case ABS: return x.abs();
-            case CEIL: return x.ceil();
-            case FLOOR: return x.floor();
-            case RINT: return x.rint();
-            case SIGNUM: return x.signum();
-            case SQRT: return x.sqrt();
-            case CBRT: return x.cbrt();
-            case EXP: return x.exp();
-            case EXPM1: return x.expm1();
-            case LOG: return x.log();
-            case LOG1P: return x.log1p();
-            case SIN: return x.sin();
-            case COS: return x.cos();
-            case TAN: return x.tan();
-            case ASIN: return x.asin();
-            case ACOS: return x.acos();
-            case ATAN: return x.atan();
-            case SINH: return x.sinh();
-            case COSH: return x.cosh();
-            case TANH: return x.tanh();
-            case ASINH: return x.asinh();
-            case ACOSH: return x.acosh();
-            case ATANH: return x.atanh();
-            case SQUARE: return Functions.square(x);
-            case RELU: return Functions.relu(x);
-            case SIGMOID: return Functions.sigmoid(x);
-            case SOFTPLUS: return Functions.softplus(x);
-            default: throw new AssertionError(rule);
-        }
     }
 
     static DerivativeStructure binaryOnDs(BinaryRule rule, DerivativeStructure a, DerivativeStructure b) {
