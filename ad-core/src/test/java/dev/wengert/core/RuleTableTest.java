@@ -2,7 +2,6 @@ package dev.wengert.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.util.Decimal64;
 import org.junit.jupiter.api.Test;
