@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wengert.core.FiniteDifferences;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.VectorFunction;
+import dev.wengert.core.testing.MoreGarbowHillstrom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

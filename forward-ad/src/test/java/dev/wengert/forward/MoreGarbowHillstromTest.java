@@ -3,9 +3,10 @@ package dev.wengert.forward;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wengert.core.DerivativeStructureDifferentiator;
 import dev.wengert.core.ScalarFunction;
-import dev.wengert.core.VectorFunction;
-import dev.wengert.forward.MoreGarbowHillstrom.Problem;
+import dev.wengert.core.testing.MoreGarbowHillstrom;
+import dev.wengert.core.testing.MoreGarbowHillstrom.Problem;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * to the row's scale. tol = 1e-13 for Jacobians, 1e-12 for Hessians.
  */
 class MoreGarbowHillstromTest {
+
+    private static final DerivativeStructureDifferentiator DS = new DerivativeStructureDifferentiator();
 
     @Test
     void atLeastTenProblemsAreChecked() {
@@ -43,7 +46,7 @@ class MoreGarbowHillstromTest {
     void jacobiansMatchDerivativeStructureOrderOne() {
         for (Problem p : MoreGarbowHillstrom.PROBLEMS) {
             for (double[] x : p.points()) {
-                assertMatrixClose(dsJacobian(p.residuals(), x), new ForwardMode().jacobian(p.residuals(), x), 1e-13,
+                assertMatrixClose(DS.jacobian(p.residuals(), x), new ForwardMode().jacobian(p.residuals(), x), 1e-13,
                         p.name() + " Jacobian vs DerivativeStructure");
             }
         }
@@ -105,46 +108,9 @@ class MoreGarbowHillstromTest {
                         assertEquals(h[i][c], h[c][i], 0.0, "symmetric");
                     }
                 }
-                assertMatrixClose(dsHessian(objective, x), h, 1e-12, p.name() + " Hessian vs DerivativeStructure");
+                assertMatrixClose(DS.hessian(objective, x), h, 1e-12, p.name() + " Hessian vs DerivativeStructure");
             }
         }
-    }
-
-    static double[][] dsJacobian(VectorFunction f, double[] x) {
-        int n = x.length;
-        DerivativeStructure[] in = new DerivativeStructure[n];
-        for (int j = 0; j < n; j++) {
-            in[j] = new DerivativeStructure(n, 1, j, x[j]);
-        }
-        DerivativeStructure[] out = f.value(in);
-        double[][] jac = new double[out.length][n];
-        for (int i = 0; i < out.length; i++) {
-            for (int j = 0; j < n; j++) {
-                int[] orders = new int[n];
-                orders[j] = 1;
-                jac[i][j] = out[i].getPartialDerivative(orders);
-            }
-        }
-        return jac;
-    }
-
-    static double[][] dsHessian(ScalarFunction f, double[] x) {
-        int n = x.length;
-        DerivativeStructure[] in = new DerivativeStructure[n];
-        for (int j = 0; j < n; j++) {
-            in[j] = new DerivativeStructure(n, 2, j, x[j]);
-        }
-        DerivativeStructure out = f.value(in);
-        double[][] h = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                int[] orders = new int[n];
-                orders[i]++;
-                orders[j]++;
-                h[i][j] = out.getPartialDerivative(orders);
-            }
-        }
-        return h;
     }
 
     static void assertMatrixClose(double[][] expected, double[][] actual, double tol, String what) {

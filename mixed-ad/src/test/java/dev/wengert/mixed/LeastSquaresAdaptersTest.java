@@ -8,6 +8,7 @@ import dev.wengert.core.Differentiator;
 import dev.wengert.core.FiniteDifferences;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.VectorFunction;
+import dev.wengert.core.testing.MoreGarbowHillstrom;
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.reverse.ReverseMode;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,31 +28,13 @@ import org.junit.jupiter.api.Test;
 class LeastSquaresAdaptersTest {
 
     /** Moré–Garbow–Hillstrom problem 1, Rosenbrock: f1 = 10(x2 − x1²), f2 = 1 − x1; optimum (1, 1). */
-    static final VectorFunction ROSENBROCK = new VectorFunction() {
-        @Override
-        public <T extends RealFieldElement<T>> T[] value(T[] x) {
-            T[] f = MathArrays.buildArray(x[0].getField(), 2);
-            f[0] = x[1].subtract(x[0].multiply(x[0])).multiply(10);
-            f[1] = x[0].negate().add(1);
-            return f;
-        }
-    };
+    static final VectorFunction ROSENBROCK = MoreGarbowHillstrom::rosenbrock;
 
     /**
      * Moré–Garbow–Hillstrom problem 7, helical valley: f1 = 10(x3 − 10θ), f2 = 10(√(x1² + x2²) − 1),
      * f3 = x3 with 2πθ = atan2(x2, x1); optimum (1, 0, 0).
      */
-    static final VectorFunction HELICAL_VALLEY = new VectorFunction() {
-        @Override
-        public <T extends RealFieldElement<T>> T[] value(T[] x) {
-            T[] f = MathArrays.buildArray(x[0].getField(), 3);
-            T theta = x[1].atan2(x[0]).divide(2 * Math.PI);
-            f[0] = x[2].subtract(theta.multiply(10)).multiply(10);
-            f[1] = x[0].hypot(x[1]).subtract(1).multiply(10);
-            f[2] = x[2];
-            return f;
-        }
-    };
+    static final VectorFunction HELICAL_VALLEY = MoreGarbowHillstrom::helicalValley;
 
     static final StringBuffer REPORT = new StringBuffer();
 

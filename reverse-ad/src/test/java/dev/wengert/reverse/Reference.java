@@ -2,9 +2,9 @@ package dev.wengert.reverse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wengert.core.DerivativeStructureDifferentiator;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.VectorFunction;
-import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.util.Decimal64;
 
 /** commons-math3 references: DerivativeStructure of order 1 and 2, Decimal64 values; tolerance checks. */
@@ -13,47 +13,21 @@ final class Reference {
     private Reference() {
     }
 
-    static DerivativeStructure[] variables(double[] x, int order) {
-        DerivativeStructure[] v = new DerivativeStructure[x.length];
-        for (int j = 0; j < x.length; j++) {
-            v[j] = new DerivativeStructure(x.length, order, j, x[j]);
-        }
-        return v;
-    }
+    private static final DerivativeStructureDifferentiator DS = new DerivativeStructureDifferentiator();
 
+    /** The Jacobian by commons-math3 {@code DerivativeStructure} of order 1. */
     static double[][] jacobian(VectorFunction f, double[] x) {
-        DerivativeStructure[] y = f.value(variables(x, 1));
-        double[][] jac = new double[y.length][x.length];
-        for (int i = 0; i < y.length; i++) {
-            for (int j = 0; j < x.length; j++) {
-                jac[i][j] = y[i].getPartialDerivative(unit(x.length, j, 1));
-            }
-        }
-        return jac;
+        return DS.jacobian(f, x);
     }
 
+    /** The gradient by commons-math3 {@code DerivativeStructure} of order 1. */
     static double[] gradient(ScalarFunction f, double[] x) {
-        DerivativeStructure y = f.value(variables(x, 1));
-        double[] g = new double[x.length];
-        for (int j = 0; j < x.length; j++) {
-            g[j] = y.getPartialDerivative(unit(x.length, j, 1));
-        }
-        return g;
+        return DS.gradient(f, x);
     }
 
+    /** The Hessian by commons-math3 {@code DerivativeStructure} of order 2. */
     static double[][] hessian(ScalarFunction f, double[] x) {
-        DerivativeStructure y = f.value(variables(x, 2));
-        int n = x.length;
-        double[][] h = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                int[] orders = new int[n];
-                orders[i]++;
-                orders[j]++;
-                h[i][j] = y.getPartialDerivative(orders);
-            }
-        }
-        return h;
+        return DS.hessian(f, x);
     }
 
     static double[] values(VectorFunction f, double[] x) {
@@ -67,12 +41,6 @@ final class Reference {
             v[i] = y[i].getReal();
         }
         return v;
-    }
-
-    private static int[] unit(int n, int j, int order) {
-        int[] o = new int[n];
-        o[j] = order;
-        return o;
     }
 
     /** |actual − expected| ≤ tol · max(|expected|, floor), entry by entry. */

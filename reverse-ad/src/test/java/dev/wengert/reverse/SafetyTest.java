@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wengert.core.Differentiator;
 import dev.wengert.core.Differentiators;
 import dev.wengert.core.ScalarFunction;
+import dev.wengert.core.testing.MoreGarbowHillstrom;
+import dev.wengert.core.testing.MoreGarbowHillstrom.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -131,12 +133,12 @@ class SafetyTest {
 
     @Test
     void manyThreadsEachWithItsOwnTapeGiveBitIdenticalResults() throws Exception {
-        MoreGarbowHillstromTest.Problem[] problems = MoreGarbowHillstromTest.PROBLEMS.toArray(new MoreGarbowHillstromTest.Problem[0]);
+        Problem[] problems = MoreGarbowHillstrom.PROBLEMS.toArray(new Problem[0]);
         Random random = new Random(11);
         int tasks = 64;
         double[][] points = new double[tasks][];
         for (int t = 0; t < tasks; t++) {
-            MoreGarbowHillstromTest.Problem p = problems[t % problems.length];
+            Problem p = problems[t % problems.length];
             double[] x = p.points()[1].clone();
             for (int j = 0; j < x.length; j++) {
                 x[j] *= 1 + 0.01 * random.nextGaussian();
@@ -145,7 +147,7 @@ class SafetyTest {
         }
         List<double[][]> single = new ArrayList<>();
         for (int t = 0; t < tasks; t++) {
-            single.add(reverse.jacobian(problems[t % problems.length].f(), points[t]));
+            single.add(reverse.jacobian(problems[t % problems.length].residuals(), points[t]));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -153,7 +155,7 @@ class SafetyTest {
             for (int round = 0; round < 4; round++) {
                 for (int t = 0; t < tasks; t++) {
                     int task = t;
-                    futures.add(pool.submit(() -> reverse.jacobian(problems[task % problems.length].f(), points[task])));
+                    futures.add(pool.submit(() -> reverse.jacobian(problems[task % problems.length].residuals(), points[task])));
                 }
             }
             for (int k = 0; k < futures.size(); k++) {

@@ -1,4 +1,4 @@
-package dev.wengert.forward;
+package dev.wengert.core.testing;
 
 import dev.wengert.core.VectorFunction;
 import java.util.List;
@@ -11,13 +11,17 @@ import org.apache.commons.math3.util.MathArrays;
  * (ACM TOMS 7, 1981): residuals f: R<sup>n</sup> → R<sup>m</sup>, each written once generically
  * and beside it its Jacobian derived by hand, with the paper's starting point and one more point.
  */
-final class MoreGarbowHillstrom {
+public final class MoreGarbowHillstrom {
 
-    /** A problem: name, residuals, hand-derived Jacobian, points to test at. */
-    record Problem(String name, VectorFunction residuals, Function<double[], double[][]> jacobian, double[]... points) {
+    /**
+     * A problem: name, residuals, hand-derived Jacobian, points to test at (the paper's starting
+     * point first; every problem has a second point of the first one's dimension, for replay).
+     */
+    public record Problem(String name, VectorFunction residuals, Function<double[], double[][]> jacobian,
+            double[]... points) {
     }
 
-    static final List<Problem> PROBLEMS = List.of(
+    public static final List<Problem> PROBLEMS = List.of(
             new Problem("Rosenbrock", MoreGarbowHillstrom::rosenbrock, MoreGarbowHillstrom::rosenbrockJ,
                     new double[] {-1.2, 1}, new double[] {0.7, 2.3}),
             new Problem("Freudenstein-Roth", MoreGarbowHillstrom::freudensteinRoth,
@@ -54,7 +58,8 @@ final class MoreGarbowHillstrom {
             new Problem("Extended Rosenbrock", MoreGarbowHillstrom::extendedRosenbrock,
                     MoreGarbowHillstrom::extendedRosenbrockJ,
                     new double[] {-1.2, 1, -1.2, 1, -1.2, 1, -1.2, 1, -1.2, 1},
-                    new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4}));
+                    new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4},
+                    new double[] {0.9, -0.8, 0.7, -0.6, 0.5, -0.4, 0.3, -0.2, 0.1, 0.0}));
 
     private MoreGarbowHillstrom() {
     }
@@ -64,44 +69,44 @@ final class MoreGarbowHillstrom {
     }
 
     // (1) Rosenbrock: f1 = 10(x2 − x1²), f2 = 1 − x1
-    static <T extends RealFieldElement<T>> T[] rosenbrock(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] rosenbrock(T[] x) {
         T[] f = array(x[0], 2);
         f[0] = x[1].subtract(x[0].multiply(x[0])).multiply(10);
         f[1] = x[0].negate().add(1);
         return f;
     }
 
-    static double[][] rosenbrockJ(double[] x) {
+    public static double[][] rosenbrockJ(double[] x) {
         return new double[][] {{-20 * x[0], 10}, {-1, 0}};
     }
 
     // (2) Freudenstein-Roth: f1 = −13 + x1 + ((5 − x2)x2 − 2)x2, f2 = −29 + x1 + ((x2 + 1)x2 − 14)x2
-    static <T extends RealFieldElement<T>> T[] freudensteinRoth(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] freudensteinRoth(T[] x) {
         T[] f = array(x[0], 2);
         f[0] = x[0].add(-13).add(x[1].negate().add(5).multiply(x[1]).subtract(2).multiply(x[1]));
         f[1] = x[0].add(-29).add(x[1].add(1).multiply(x[1]).subtract(14).multiply(x[1]));
         return f;
     }
 
-    static double[][] freudensteinRothJ(double[] x) {
+    public static double[][] freudensteinRothJ(double[] x) {
         double y = x[1];
         return new double[][] {{1, 10 * y - 3 * y * y - 2}, {1, 3 * y * y + 2 * y - 14}};
     }
 
     // (3) Powell badly scaled: f1 = 10⁴x1x2 − 1, f2 = e^−x1 + e^−x2 − 1.0001
-    static <T extends RealFieldElement<T>> T[] powellBadlyScaled(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] powellBadlyScaled(T[] x) {
         T[] f = array(x[0], 2);
         f[0] = x[0].multiply(x[1]).multiply(1e4).subtract(1);
         f[1] = x[0].negate().exp().add(x[1].negate().exp()).subtract(1.0001);
         return f;
     }
 
-    static double[][] powellBadlyScaledJ(double[] x) {
+    public static double[][] powellBadlyScaledJ(double[] x) {
         return new double[][] {{1e4 * x[1], 1e4 * x[0]}, {-Math.exp(-x[0]), -Math.exp(-x[1])}};
     }
 
     // (4) Brown badly scaled: f1 = x1 − 10⁶, f2 = x2 − 2·10⁻⁶, f3 = x1x2 − 2
-    static <T extends RealFieldElement<T>> T[] brownBadlyScaled(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] brownBadlyScaled(T[] x) {
         T[] f = array(x[0], 3);
         f[0] = x[0].subtract(1e6);
         f[1] = x[1].subtract(2e-6);
@@ -109,14 +114,14 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] brownBadlyScaledJ(double[] x) {
+    public static double[][] brownBadlyScaledJ(double[] x) {
         return new double[][] {{1, 0}, {0, 1}, {x[1], x[0]}};
     }
 
     // (5) Beale: f_i = y_i − x1(1 − x2^i), y = (1.5, 2.25, 2.625)
     private static final double[] BEALE_Y = {1.5, 2.25, 2.625};
 
-    static <T extends RealFieldElement<T>> T[] beale(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] beale(T[] x) {
         T[] f = array(x[0], 3);
         for (int i = 1; i <= 3; i++) {
             f[i - 1] = x[0].multiply(x[1].pow(i).negate().add(1)).negate().add(BEALE_Y[i - 1]);
@@ -124,7 +129,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] bealeJ(double[] x) {
+    public static double[][] bealeJ(double[] x) {
         double[][] j = new double[3][];
         for (int i = 1; i <= 3; i++) {
             j[i - 1] = new double[] {-(1 - Math.pow(x[1], i)), x[0] * i * Math.pow(x[1], i - 1)};
@@ -133,7 +138,7 @@ final class MoreGarbowHillstrom {
     }
 
     // (6) Jennrich-Sampson, m = 10: f_i = 2 + 2i − (e^{i·x1} + e^{i·x2})
-    static <T extends RealFieldElement<T>> T[] jennrichSampson(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] jennrichSampson(T[] x) {
         T[] f = array(x[0], 10);
         for (int i = 1; i <= 10; i++) {
             f[i - 1] = x[0].multiply(i).exp().add(x[1].multiply(i).exp()).negate().add(2 + 2 * i);
@@ -141,7 +146,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] jennrichSampsonJ(double[] x) {
+    public static double[][] jennrichSampsonJ(double[] x) {
         double[][] j = new double[10][];
         for (int i = 1; i <= 10; i++) {
             j[i - 1] = new double[] {-i * Math.exp(i * x[0]), -i * Math.exp(i * x[1])};
@@ -149,9 +154,11 @@ final class MoreGarbowHillstrom {
         return j;
     }
 
-    // (7) Helical valley: θ = atan(x2/x1)/2π (+½ for x1 < 0), f1 = 10(x3 − 10θ), f2 = 10(r − 1), f3 = x3
-    static <T extends RealFieldElement<T>> T[] helicalValley(T[] x) {
-        T theta = x[1].divide(x[0]).atan().divide(2 * Math.PI).add(x[0].getReal() < 0 ? 0.5 : 0);
+    // (7) Helical valley: θ = atan2(x2, x1)/2π, f1 = 10(x3 − 10θ), f2 = 10(r − 1), f3 = x3. The paper's
+    // θ = atan(x2/x1)/2π (+½ for x1 < 0) equals this for x2 ≥ 0 and differs by a constant 1 for
+    // x1 < 0 < −x2: same Jacobian, and no branch on a value, so a recording replays across x1 = 0.
+    public static <T extends RealFieldElement<T>> T[] helicalValley(T[] x) {
+        T theta = x[1].atan2(x[0]).divide(2 * Math.PI);
         T[] f = array(x[0], 3);
         f[0] = x[2].subtract(theta.multiply(10)).multiply(10);
         f[1] = x[0].multiply(x[0]).add(x[1].multiply(x[1])).sqrt().subtract(1).multiply(10);
@@ -159,7 +166,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] helicalValleyJ(double[] x) {
+    public static double[][] helicalValleyJ(double[] x) {
         double r2 = x[0] * x[0] + x[1] * x[1];
         double r = Math.sqrt(r2);
         double dt1 = -x[1] / (2 * Math.PI * r2);
@@ -171,7 +178,7 @@ final class MoreGarbowHillstrom {
     private static final double[] BARD_Y = {0.14, 0.18, 0.22, 0.25, 0.29, 0.32, 0.35, 0.39, 0.37, 0.58, 0.73,
         0.96, 1.34, 2.10, 4.39};
 
-    static <T extends RealFieldElement<T>> T[] bard(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] bard(T[] x) {
         T[] f = array(x[0], 15);
         for (int i = 1; i <= 15; i++) {
             int u = i;
@@ -183,7 +190,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] bardJ(double[] x) {
+    public static double[][] bardJ(double[] x) {
         double[][] j = new double[15][];
         for (int i = 1; i <= 15; i++) {
             double u = i;
@@ -199,7 +206,7 @@ final class MoreGarbowHillstrom {
     private static final double[] GAUSSIAN_Y = {0.0009, 0.0044, 0.0175, 0.0540, 0.1295, 0.2420, 0.3521, 0.3989,
         0.3521, 0.2420, 0.1295, 0.0540, 0.0175, 0.0044, 0.0009};
 
-    static <T extends RealFieldElement<T>> T[] gaussian(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] gaussian(T[] x) {
         T[] f = array(x[0], 15);
         for (int i = 1; i <= 15; i++) {
             double t = (8 - i) / 2.0;
@@ -209,7 +216,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] gaussianJ(double[] x) {
+    public static double[][] gaussianJ(double[] x) {
         double[][] j = new double[15][];
         for (int i = 1; i <= 15; i++) {
             double d = (8 - i) / 2.0 - x[2];
@@ -223,7 +230,7 @@ final class MoreGarbowHillstrom {
     private static final double[] MEYER_Y = {34780, 28610, 23650, 19630, 16370, 13720, 11540, 9744, 8261, 7030,
         6005, 5147, 4427, 3820, 3307, 2872};
 
-    static <T extends RealFieldElement<T>> T[] meyer(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] meyer(T[] x) {
         T[] f = array(x[0], 16);
         for (int i = 1; i <= 16; i++) {
             f[i - 1] = x[0].multiply(x[1].divide(x[2].add(45 + 5 * i)).exp()).subtract(MEYER_Y[i - 1]);
@@ -231,7 +238,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] meyerJ(double[] x) {
+    public static double[][] meyerJ(double[] x) {
         double[][] j = new double[16][];
         for (int i = 1; i <= 16; i++) {
             double d = 45 + 5 * i + x[2];
@@ -242,7 +249,7 @@ final class MoreGarbowHillstrom {
     }
 
     // (12) Box 3-D, m = 10: f_i = e^{−t x1} − e^{−t x2} − x3(e^{−t} − e^{−10t}), t = 0.1i
-    static <T extends RealFieldElement<T>> T[] box3d(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] box3d(T[] x) {
         T[] f = array(x[0], 10);
         for (int i = 1; i <= 10; i++) {
             double t = 0.1 * i;
@@ -252,7 +259,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] box3dJ(double[] x) {
+    public static double[][] box3dJ(double[] x) {
         double[][] j = new double[10][];
         for (int i = 1; i <= 10; i++) {
             double t = 0.1 * i;
@@ -262,7 +269,7 @@ final class MoreGarbowHillstrom {
     }
 
     // (13) Powell singular: f1 = x1 + 10x2, f2 = √5(x3 − x4), f3 = (x2 − 2x3)², f4 = √10(x1 − x4)²
-    static <T extends RealFieldElement<T>> T[] powellSingular(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] powellSingular(T[] x) {
         T[] f = array(x[0], 4);
         f[0] = x[0].add(x[1].multiply(10));
         f[1] = x[2].subtract(x[3]).multiply(Math.sqrt(5));
@@ -271,7 +278,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] powellSingularJ(double[] x) {
+    public static double[][] powellSingularJ(double[] x) {
         double a = x[1] - 2 * x[2];
         double b = x[0] - x[3];
         double s5 = Math.sqrt(5);
@@ -281,7 +288,7 @@ final class MoreGarbowHillstrom {
 
     // (14) Wood: f1 = 10(x2 − x1²), f2 = 1 − x1, f3 = √90(x4 − x3²), f4 = 1 − x3,
     //      f5 = √10(x2 + x4 − 2), f6 = (x2 − x4)/√10
-    static <T extends RealFieldElement<T>> T[] wood(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] wood(T[] x) {
         T[] f = array(x[0], 6);
         f[0] = x[1].subtract(x[0].multiply(x[0])).multiply(10);
         f[1] = x[0].negate().add(1);
@@ -292,7 +299,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] woodJ(double[] x) {
+    public static double[][] woodJ(double[] x) {
         double s90 = Math.sqrt(90);
         double s10 = Math.sqrt(10);
         return new double[][] {{-20 * x[0], 10, 0, 0}, {-1, 0, 0, 0}, {0, 0, -2 * s90 * x[2], s90}, {0, 0, -1, 0},
@@ -304,7 +311,7 @@ final class MoreGarbowHillstrom {
         0.0235, 0.0246};
     private static final double[] KO_U = {4, 2, 1, 0.5, 0.25, 0.167, 0.125, 0.1, 0.0833, 0.0714, 0.0625};
 
-    static <T extends RealFieldElement<T>> T[] kowalikOsborne(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] kowalikOsborne(T[] x) {
         T[] f = array(x[0], 11);
         for (int i = 0; i < 11; i++) {
             double u = KO_U[i];
@@ -315,7 +322,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] kowalikOsborneJ(double[] x) {
+    public static double[][] kowalikOsborneJ(double[] x) {
         double[][] j = new double[11][];
         for (int i = 0; i < 11; i++) {
             double u = KO_U[i];
@@ -327,7 +334,7 @@ final class MoreGarbowHillstrom {
     }
 
     // (16) Brown-Dennis, m = 20: f_i = (x1 + t x2 − e^t)² + (x3 + x4 sin t − cos t)², t = i/5
-    static <T extends RealFieldElement<T>> T[] brownDennis(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] brownDennis(T[] x) {
         T[] f = array(x[0], 20);
         for (int i = 1; i <= 20; i++) {
             double t = i / 5.0;
@@ -338,7 +345,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] brownDennisJ(double[] x) {
+    public static double[][] brownDennisJ(double[] x) {
         double[][] j = new double[20][];
         for (int i = 1; i <= 20; i++) {
             double t = i / 5.0;
@@ -351,7 +358,7 @@ final class MoreGarbowHillstrom {
 
     // (18) Biggs EXP6, m = 13: f_i = x3 e^{−t x1} − x4 e^{−t x2} + x6 e^{−t x5} − y_i, t = 0.1i,
     //      y_i = e^{−t} − 5e^{−10t} + 3e^{−4t}
-    static <T extends RealFieldElement<T>> T[] biggsExp6(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] biggsExp6(T[] x) {
         T[] f = array(x[0], 13);
         for (int i = 1; i <= 13; i++) {
             double t = 0.1 * i;
@@ -362,7 +369,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] biggsExp6J(double[] x) {
+    public static double[][] biggsExp6J(double[] x) {
         double[][] j = new double[13][];
         for (int i = 1; i <= 13; i++) {
             double t = 0.1 * i;
@@ -375,7 +382,7 @@ final class MoreGarbowHillstrom {
     }
 
     // (21) Extended Rosenbrock, n even: f_{2i−1} = 10(x_{2i} − x_{2i−1}²), f_{2i} = 1 − x_{2i−1}
-    static <T extends RealFieldElement<T>> T[] extendedRosenbrock(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] extendedRosenbrock(T[] x) {
         T[] f = array(x[0], x.length);
         for (int i = 0; i < x.length; i += 2) {
             f[i] = x[i + 1].subtract(x[i].multiply(x[i])).multiply(10);
@@ -384,7 +391,7 @@ final class MoreGarbowHillstrom {
         return f;
     }
 
-    static double[][] extendedRosenbrockJ(double[] x) {
+    public static double[][] extendedRosenbrockJ(double[] x) {
         double[][] j = new double[x.length][x.length];
         for (int i = 0; i < x.length; i += 2) {
             j[i][i] = -20 * x[i];
