@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wengert.core.BinaryRule;
 import dev.wengert.core.UnaryRule;
+import dev.wengert.core.testing.Seed;
 import java.util.Arrays;
-import org.apache.commons.math3.RealFieldElement;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,23 +127,12 @@ class DualVectorRangeTest {
         }
     }
 
-    /** Σ 100(x<sub>2i+1</sub> − x<sub>2i</sub>²)² + (1 − x<sub>2i</sub>)²: terms of two inputs each. */
-    static <T extends RealFieldElement<T>> T extendedRosenbrock(T[] x) {
-        T sum = x[0].getField().getZero();
-        for (int i = 0; i + 1 < x.length; i += 2) {
-            T a = x[i + 1].subtract(x[i].multiply(x[i]));
-            T b = x[i].negate().add(1);
-            sum = sum.add(a.multiply(a).multiply(100)).add(b.multiply(b));
-        }
-        return sum;
-    }
-
     @Test
     void forwardModeGradientsAgreeForEveryChunkSize() {
         double[] point = {-1.2, 1, -1.2, 1, 0.5, 0.25, 3, -2, 0, 1e-3};
-        double[] reference = new ForwardMode(1).gradient(DualVectorRangeTest::extendedRosenbrock, point);
+        double[] reference = new ForwardMode(1).gradient(Seed::rosenbrock, point);
         for (int k : new int[] {2, 3, 4, 7, 10, 16}) {
-            double[] g = new ForwardMode(k).gradient(DualVectorRangeTest::extendedRosenbrock, point);
+            double[] g = new ForwardMode(k).gradient(Seed::rosenbrock, point);
             for (int j = 0; j < point.length; j++) {
                 assertEquals(Double.doubleToRawLongBits(reference[j]), Double.doubleToRawLongBits(g[j]), "k = " + k + ", j = " + j);
             }

@@ -9,6 +9,7 @@ import dev.wengert.core.FiniteDifferences;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.VectorFunction;
 import dev.wengert.core.testing.MoreGarbowHillstrom;
+import dev.wengert.core.testing.Seed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -115,7 +116,7 @@ class ForwardModeTest {
     @Test
     void theCallersPointIsNotModifiedAndNotShared() {
         double[] x = {1, 2};
-        forward.gradient(SeedExamplesTest::product, x);
+        forward.gradient(Seed::product, x);
         assertArrayEquals(new double[] {1, 2}, x);
         assertEquals("forward", forward.name());
         assertEquals(ForwardMode.DEFAULT_CHUNK_SIZE, forward.chunkSize());
@@ -147,7 +148,7 @@ class ForwardModeTest {
     @Test
     void nullFunctionOrPointOrEmptyPointIsRejected() {
         assertTrue(message(() -> forward.gradient(null, new double[] {1})).contains("function f must not be null"));
-        assertTrue(message(() -> forward.gradient(SeedExamplesTest::product, null)).contains("must not be null"));
+        assertTrue(message(() -> forward.gradient(Seed::product, null)).contains("must not be null"));
         assertTrue(message(() -> forward.jacobian(MoreGarbowHillstrom::rosenbrock, new double[0])).contains("empty"));
         assertTrue(message(() -> forward.hessian(null, new double[] {1})).contains("function f"));
         assertTrue(message(() -> forward.jvp(null, new double[] {1}, new double[] {1})).contains("function f"));

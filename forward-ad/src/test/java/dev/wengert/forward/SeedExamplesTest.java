@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.core.Differentiator;
 import dev.wengert.core.Differentiators;
-import dev.wengert.core.Functions;
 import dev.wengert.core.UnaryRule;
-import org.apache.commons.math3.RealFieldElement;
+import dev.wengert.core.testing.Seed;
 import org.junit.jupiter.api.Test;
 
 /** The seed article's examples (DESIGN.md, "Where it comes from"), in forward mode. */
@@ -16,41 +15,24 @@ class SeedExamplesTest {
 
     private final ForwardMode forward = new ForwardMode();
 
-    static <T extends RealFieldElement<T>> T product(T[] x) {
-        return x[0].multiply(x[1]);
-    }
-
-    static <T extends RealFieldElement<T>> T xyPlusXSquared(T[] x) {
-        return x[0].multiply(x[1]).add(Functions.square(x[0]));
-    }
-
-    /** a2 = sigmoid(w2·relu(w1·x + b1) + b2), inputs (x, w1, b1, w2, b2). */
-    static <T extends RealFieldElement<T>> T twoLayerNet(T[] p) {
-        T x = p[0];
-        T z1 = p[1].multiply(x).add(p[2]);
-        T a1 = Functions.relu(z1);
-        T z2 = p[3].multiply(a1).add(p[4]);
-        return Functions.sigmoid(z2);
-    }
-
     @Test
     void productOfThreeAndFourIsTwelveWithTangentsFourAndThree() {
         Dual c = Dual.variable(3).multiply(Dual.constant(4));
         assertEquals(12.0, c.getValue());
         assertEquals(4.0, c.getTangent());
-        assertArrayEquals(new double[] {4, 3}, forward.gradient(SeedExamplesTest::product, new double[] {3, 4}));
+        assertArrayEquals(new double[] {4, 3}, forward.gradient(Seed::product, new double[] {3, 4}));
     }
 
     @Test
     void xyPlusXSquaredIsTenWithGradientSevenTwo() {
         DualVector x = DualVector.variable(2, 0, 2);
         DualVector y = DualVector.variable(3, 1, 2);
-        DualVector z = xyPlusXSquared(new DualVector[] {x, y});
+        DualVector z = Seed.xyPlusXSquared(new DualVector[] {x, y});
         assertEquals(10.0, z.getValue());
         assertArrayEquals(new double[] {7, 2}, z.getTangents());
         for (int k = 1; k <= 3; k++) {
             assertArrayEquals(new double[] {7, 2},
-                    new ForwardMode(k).gradient(SeedExamplesTest::xyPlusXSquared, new double[] {2, 3}));
+                    new ForwardMode(k).gradient(Seed::xyPlusXSquared, new double[] {2, 3}));
         }
     }
 
@@ -62,11 +44,11 @@ class SeedExamplesTest {
         double ds = s * UnaryRule.SIGMOID.value(-10.5);
         assertEquals(s * (1 - s), ds, 1e-10 * ds);
         double[] expected = {3 * ds, 2 * ds, ds, 10 * ds, ds};
-        Dual value = twoLayerNet(new Dual[] {Dual.constant(2), Dual.constant(3), Dual.constant(4),
+        Dual value = Seed.twoLayer(new Dual[] {Dual.constant(2), Dual.constant(3), Dual.constant(4),
             Dual.constant(1), Dual.constant(0.5)});
         assertEquals(0.9999724643088853, value.getValue());
         for (int k : new int[] {1, 2, 3, 5, 8}) {
-            double[] g = new ForwardMode(k).gradient(SeedExamplesTest::twoLayerNet, p);
+            double[] g = new ForwardMode(k).gradient(Seed::twoLayer, p);
             for (int j = 0; j < 5; j++) {
                 assertEquals(expected[j], g[j], 1e-15 * Math.abs(expected[j]), "chunk " + k + ", input " + j);
             }

@@ -5,6 +5,7 @@ import static dev.wengert.reverse.Reference.assertClose;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.testing.MoreGarbowHillstrom;
 import dev.wengert.core.testing.MoreGarbowHillstrom.Problem;
+import dev.wengert.core.testing.Seed;
 import org.apache.commons.math3.RealFieldElement;
 import org.junit.jupiter.api.Test;
 
@@ -86,35 +87,15 @@ class MoreGarbowHillstromTest {
         return scale;
     }
 
-    /** Σ 100(x₂ᵢ₊₁ − x₂ᵢ²)² + (1 − x₂ᵢ)², the extended Rosenbrock objective of the benchmarks. */
-    static <T extends RealFieldElement<T>> T extendedRosenbrockObjective(T[] x) {
-        T sum = x[0].getField().getZero();
-        for (int i = 0; i + 1 < x.length; i += 2) {
-            T a = x[i + 1].subtract(x[i].multiply(x[i]));
-            T b = x[i].negate().add(1);
-            sum = sum.add(a.multiply(a).multiply(100)).add(b.multiply(b));
-        }
-        return sum;
-    }
-
     @Test
     void extendedRosenbrockGradientAndHessianAreExactAtHundredInputs() {
-        ScalarFunction f = MoreGarbowHillstromTest::extendedRosenbrockObjective;
+        ScalarFunction f = Seed::rosenbrock;
         double[] x = new double[100];
         for (int i = 0; i < x.length; i++) {
             x[i] = i % 2 == 0 ? -1.2 + 0.01 * i : 1 - 0.005 * i;
         }
-        double[] expected = new double[x.length];
-        double[][] hand = new double[x.length][x.length];
-        for (int i = 0; i < x.length; i += 2) {
-            double a = x[i + 1] - x[i] * x[i];
-            expected[i] = -400 * x[i] * a - 2 * (1 - x[i]);
-            expected[i + 1] = 200 * a;
-            hand[i][i] = 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
-            hand[i][i + 1] = -400 * x[i];
-            hand[i + 1][i] = -400 * x[i];
-            hand[i + 1][i + 1] = 200;
-        }
+        double[] expected = Seed.rosenbrockGradient(x);
+        double[][] hand = Seed.rosenbrockHessian(x);
         Recording rec = reverse.record(f, x);
         assertClose(expected, rec.gradient(), 1e-13, 1e-300, "gradient vs hand-derived");
         assertClose(Reference.gradient(f, x), rec.gradient(), 1e-13, 1e-300, "gradient vs DerivativeStructure");

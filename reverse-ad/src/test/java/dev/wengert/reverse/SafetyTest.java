@@ -12,6 +12,7 @@ import dev.wengert.core.Differentiators;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.testing.MoreGarbowHillstrom;
 import dev.wengert.core.testing.MoreGarbowHillstrom.Problem;
+import dev.wengert.core.testing.Seed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -127,7 +128,7 @@ class SafetyTest {
         };
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> reverse.gradient(bad, new double[] {1, 2}));
         assertEquals("user failure", e.getMessage());
-        ScalarFunction f = SeedExamplesTest::xyPlusXSquared;
+        ScalarFunction f = Seed::xyPlusXSquared;
         assertArrayEquals(new double[] {7, 2}, reverse.gradient(f, new double[] {2, 3}));
     }
 

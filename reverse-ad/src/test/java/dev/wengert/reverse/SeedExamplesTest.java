@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wengert.core.Functions;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.UnaryRule;
+import dev.wengert.core.testing.Seed;
 import org.apache.commons.math3.RealFieldElement;
 import org.junit.jupiter.api.Test;
 
@@ -15,25 +16,9 @@ class SeedExamplesTest {
 
     private final ReverseMode reverse = new ReverseMode();
 
-    static <T extends RealFieldElement<T>> T product(T[] x) {
-        return x[0].multiply(x[1]);
-    }
-
-    static <T extends RealFieldElement<T>> T xyPlusXSquared(T[] x) {
-        return x[0].multiply(x[1]).add(Functions.square(x[0]));
-    }
-
-    /** inputs (x, w1, b1, w2, b2): sigmoid(w2·relu(w1·x + b1) + b2). */
-    static <T extends RealFieldElement<T>> T twoLayer(T[] p) {
-        T z1 = p[1].multiply(p[0]).add(p[2]);
-        T a1 = Functions.relu(z1);
-        T z2 = p[3].multiply(a1).add(p[4]);
-        return Functions.sigmoid(z2);
-    }
-
     @Test
     void productOfThreeAndFourIsTwelve() {
-        ScalarFunction f = SeedExamplesTest::product;
+        ScalarFunction f = Seed::product;
         Recording rec = reverse.record(f, new double[] {3, 4});
         assertEquals(12.0, rec.value());
         assertArrayEquals(new double[] {4, 3}, rec.gradient());
@@ -41,7 +26,7 @@ class SeedExamplesTest {
 
     @Test
     void xyPlusXSquaredIsTenWithGradientSevenTwo() {
-        ScalarFunction f = SeedExamplesTest::xyPlusXSquared;
+        ScalarFunction f = Seed::xyPlusXSquared;
         Recording rec = reverse.record(f, new double[] {2, 3});
         assertEquals(10.0, rec.value());
         assertArrayEquals(new double[] {7, 2}, rec.gradient());
@@ -57,7 +42,7 @@ class SeedExamplesTest {
     @Test
     void twoLayerNetworkMatchesTheArticle() {
         double[] p = {2, 3, 4, 1, 0.5};
-        ScalarFunction f = SeedExamplesTest::twoLayer;
+        ScalarFunction f = Seed::twoLayer;
         Recording rec = reverse.record(f, p);
         assertEquals(0.9999724643088853, rec.value());
         double s = UnaryRule.SIGMOID.value(10.5);

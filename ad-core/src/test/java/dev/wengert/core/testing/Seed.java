@@ -1,27 +1,31 @@
-package dev.wengert.core;
+package dev.wengert.core.testing;
 
+import dev.wengert.core.Functions;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.FastMath;
 import org.apache.commons.math3.util.MathArrays;
 
-/** The seed article's examples and extended Rosenbrock, written once, generic. */
-final class Seed {
+/**
+ * The seed article's examples and extended Rosenbrock, written once, generic, with their derivatives
+ * by hand: a fixture shared by every mode's tests (ad-core's test-jar).
+ */
+public final class Seed {
 
     private Seed() {
     }
 
     /** c = a·b. */
-    static <T extends RealFieldElement<T>> T product(T[] v) {
+    public static <T extends RealFieldElement<T>> T product(T[] v) {
         return v[0].multiply(v[1]);
     }
 
     /** z = x·y + x². */
-    static <T extends RealFieldElement<T>> T xyPlusXSquared(T[] v) {
+    public static <T extends RealFieldElement<T>> T xyPlusXSquared(T[] v) {
         return v[0].multiply(v[1]).add(Functions.square(v[0]));
     }
 
     /** a2 = σ(w2·relu(w1·x + b1) + b2), inputs (x, w1, b1, w2, b2). */
-    static <T extends RealFieldElement<T>> T twoLayer(T[] v) {
+    public static <T extends RealFieldElement<T>> T twoLayer(T[] v) {
         T x = v[0];
         T w1 = v[1];
         T b1 = v[2];
@@ -32,7 +36,7 @@ final class Seed {
     }
 
     /** Extended Rosenbrock: Σ 100(x_{2i+1} − x_{2i}²)² + (1 − x_{2i})². */
-    static <T extends RealFieldElement<T>> T rosenbrock(T[] x) {
+    public static <T extends RealFieldElement<T>> T rosenbrock(T[] x) {
         T sum = x[0].getField().getZero();
         for (int i = 0; i + 1 < x.length; i += 2) {
             T a = x[i + 1].subtract(x[i].multiply(x[i]));
@@ -43,7 +47,7 @@ final class Seed {
     }
 
     /** Its gradient, by hand. */
-    static double[] rosenbrockGradient(double[] x) {
+    public static double[] rosenbrockGradient(double[] x) {
         double[] g = new double[x.length];
         for (int i = 0; i + 1 < x.length; i += 2) {
             double a = x[i + 1] - x[i] * x[i];
@@ -54,7 +58,7 @@ final class Seed {
     }
 
     /** Its Hessian, by hand. */
-    static double[][] rosenbrockHessian(double[] x) {
+    public static double[][] rosenbrockHessian(double[] x) {
         double[][] h = new double[x.length][x.length];
         for (int i = 0; i + 1 < x.length; i += 2) {
             h[i][i] = 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
@@ -65,7 +69,7 @@ final class Seed {
     }
 
     /** (x0·cos x1, x0·sin x1, x0·x1·x2) — a small vector function. */
-    static <T extends RealFieldElement<T>> T[] polar(T[] x) {
+    public static <T extends RealFieldElement<T>> T[] polar(T[] x) {
         T[] y = MathArrays.buildArray(x[0].getField(), 3);
         y[0] = x[0].multiply(x[1].cos());
         y[1] = x[0].multiply(x[1].sin());
@@ -73,7 +77,7 @@ final class Seed {
         return y;
     }
 
-    static double[][] polarJacobian(double[] x) {
+    public static double[][] polarJacobian(double[] x) {
         return new double[][] {
             {FastMath.cos(x[1]), -x[0] * FastMath.sin(x[1]), 0},
             {FastMath.sin(x[1]), x[0] * FastMath.cos(x[1]), 0},
@@ -82,7 +86,7 @@ final class Seed {
     }
 
     /** σ′(10.5) = σ(10.5)·(1 − σ(10.5)): the two-layer network's sensitivity to its last affine input. */
-    static double sigmoidPrimeAt10_5() {
+    public static double sigmoidPrimeAt10_5() {
         double e = Math.exp(-10.5);
         return e / ((1 + e) * (1 + e));   // σ(1 − σ) without the cancellation in 1 − σ
     }
