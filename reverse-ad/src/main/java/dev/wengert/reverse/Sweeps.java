@@ -11,7 +11,8 @@ import dev.wengert.core.UnaryRule;
  * recursive, so a chain of 10⁶ entries needs no more stack than one of 10.
  *
  * <ul>
- *   <li><b>adjoint</b> (reverse): for i from the seeded output down to 0, with adjoint v̄ᵢ ≠ 0:
+ *   <li><b>adjoint</b> (reverse): for i from the seeded output down to the first operation (the
+ *       inputs and constants recorded before it have no operands), with adjoint v̄ᵢ ≠ 0:
  *       v̄<sub>arg</sub> += ∂vᵢ/∂v<sub>arg</sub> · v̄ᵢ for each operand. Adjoints accumulate, so
  *       a reused entry is right; an entry with v̄ᵢ = 0 is skipped, so a zero adjoint never meets
  *       an infinite or NaN partial.</li>
@@ -35,7 +36,7 @@ final class Sweeps {
     }
 
     /**
-     * Adjoint sweep from entry {@code from} down to 0.
+     * Adjoint sweep from entry {@code from} down to the first operation ({@link Tape#leaves}).
      *
      * @param t the tape
      * @param adj adjoints, seeded at the outputs; accumulated in place
@@ -46,7 +47,7 @@ final class Sweeps {
         final int[] args = t.args;
         final double[] partials = t.partials;
         final byte[] kind = OpCode.KIND;
-        for (int i = from; i >= 0; i--) {
+        for (int i = from, first = t.leaves; i >= first; i--) {
             double a = adj[i];
             if (a == 0) {
                 continue;
@@ -85,7 +86,7 @@ final class Sweeps {
         final int[] args = t.args;
         final double[] partials = t.partials;
         final byte[] kind = OpCode.KIND;
-        for (int i = 0, n = t.size; i < n; i++) {
+        for (int i = t.leaves, n = t.size; i < n; i++) {
             int s = 2 * i;
             switch (kind[op[i]]) {
                 case OpCode.ONE:
@@ -121,7 +122,7 @@ final class Sweeps {
         final int[] args = t.args;
         final double[] partials = t.partials;
         final double[] value = t.value;
-        for (int i = from; i >= 0; i--) {
+        for (int i = from, first = t.leaves; i >= first; i--) {
             final int s = 2 * i;
             double a = adj[i];
             double ad = adjDot[i];

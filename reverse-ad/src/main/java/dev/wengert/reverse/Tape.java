@@ -88,6 +88,13 @@ public final class Tape {
     /** Partial slots: entry i's at 2i and 2i + 1 (the parameter at 2i + 1 for one operand). */
     double[] partials;
     int size;
+    /**
+     * The leading entries that are inputs or constants recorded by {@link #input}, {@link #inputs}
+     * or {@link #constant} before any operation: no sweep but replay has anything to do there, so
+     * the adjoint and tangent sweeps stop (or start) at this bound (1000 of the 5501 entries of
+     * the n = 1000 Rosenbrock gradient).
+     */
+    int leaves;
 
     int[] inputs = new int[8];
     int inputCount;
@@ -185,6 +192,7 @@ public final class Tape {
         partials = new double[0];
         inputs = new int[0];
         size = 0;
+        leaves = 0;
         inputCount = 0;
         epoch++;
         released = true;
@@ -203,8 +211,11 @@ public final class Tape {
         if (inputCount == inputs.length) {
             inputs = Arrays.copyOf(inputs, 2 * inputs.length + 8);
         }
-        inputs[inputCount] = size;
-        return push1(OpCode.INPUT, inputCount++, v, 0, false);
+        int before = size;
+        inputs[inputCount] = before;
+        Var x = push1(OpCode.INPUT, inputCount++, v, 0, false);
+        extendLeaves(before);
+        return x;
     }
 
     /**
@@ -241,6 +252,7 @@ public final class Tape {
         }
         size = first + n;
         inputCount = number + n;
+        extendLeaves(first);
         return x;
     }
 
@@ -250,7 +262,17 @@ public final class Tape {
      */
     public Var constant(double v) {
         writable();
-        return push0(OpCode.CONSTANT, v);
+        int before = size;
+        Var c = push0(OpCode.CONSTANT, v);
+        extendLeaves(before);
+        return c;
+    }
+
+    /** After leaves were appended from entry {@code before} on: if all before them were leaves, so are they. */
+    private void extendLeaves(int before) {
+        if (leaves == before) {
+            leaves = size;
+        }
     }
 
     /** @return the number of recorded entries (inputs and constants included) */
@@ -282,6 +304,7 @@ public final class Tape {
     public void reset() {
         writable();
         size = 0;
+        leaves = 0;
         inputCount = 0;
         narySize = 0;
         escape = null;

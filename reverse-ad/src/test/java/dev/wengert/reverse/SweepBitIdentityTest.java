@@ -139,4 +139,19 @@ class SweepBitIdentityTest {
                     "chain gradient, round " + round);
         }
     }
+
+    @Test
+    void inputsAndConstantsRecordedAfterTheFirstOperationAreStillSwept() {
+        Tape tape = new Tape();
+        Var c0 = tape.constant(0.5);
+        Var x = tape.input(2);
+        Var y = x.sin().add(c0);
+        Var z = tape.input(3);
+        Var c = tape.constant(4);
+        Recording rec = tape.record(y.multiply(z).add(c.multiply(x)).multiply(z));
+        check(rec, "late leaves", new Random(7));
+        double[] g = rec.gradient();
+        assertEquals((Math.cos(2) * 3 + 4) * 3, g[0], 1e-15);
+        assertEquals((Math.sin(2) + 0.5) * 3 * 2 + 4 * 2, g[1], 1e-14);
+    }
 }
