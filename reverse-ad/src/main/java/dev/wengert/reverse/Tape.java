@@ -380,7 +380,9 @@ public final class Tape {
     // them; anything unusual is sorted out off the fast path, in refused(). One push (one
     // allocation site) per method, the constant case chosen by selects rather than a second
     // return: a Var that goes no further than the next operations is then scalar-replaced by the
-    // JIT's escape analysis instead of allocated.
+    // JIT's escape analysis instead of allocated. The partials are written even for a folded
+    // constant (no reader looks at a constant's partial slots), which spares a select per partial
+    // on the common path; the rules are pure double functions, so computing one never throws.
 
     Var unary(UnaryRule rule, Var a) {
         confined();
@@ -388,7 +390,7 @@ public final class Tape {
         double x = a.value;
         double f = rule.value(x);
         boolean fold = a.isConstant();
-        return push1(fold ? OpCode.CONSTANT : OpCode.unary(rule), i, f, fold ? 0 : rule.first(x, f), fold);
+        return push1(fold ? OpCode.CONSTANT : OpCode.unary(rule), i, f, rule.first(x, f), fold);
     }
 
     Var parametric(ParametricRule rule, Var a, double p) {
@@ -397,7 +399,7 @@ public final class Tape {
         double x = a.value;
         double f = rule.value(x, p);
         boolean fold = a.isConstant();
-        return push1(fold ? OpCode.CONSTANT : OpCode.parametric(rule), i, f, fold ? 0 : rule.first(x, p, f), p,
+        return push1(fold ? OpCode.CONSTANT : OpCode.parametric(rule), i, f, rule.first(x, p, f), p,
                 fold);
     }
 
@@ -410,7 +412,7 @@ public final class Tape {
         double f = rule.value(x, y);
         boolean fold = a.isConstant() & b.isConstant();
         return push2(fold ? OpCode.CONSTANT : OpCode.binary(rule), i, j, f,
-                fold ? 0 : rule.dx(x, y, f), fold ? 0 : rule.dy(x, y, f), fold);
+                rule.dx(x, y, f), rule.dy(x, y, f), fold);
     }
 
     Var binaryConstant(BinaryRule rule, Var a, double c) {
@@ -419,7 +421,7 @@ public final class Tape {
         double x = a.value;
         double f = rule.value(x, c);
         boolean fold = a.isConstant();
-        return push1(fold ? OpCode.CONSTANT : OpCode.binaryConstant(rule), i, f, fold ? 0 : rule.dx(x, c, f), c,
+        return push1(fold ? OpCode.CONSTANT : OpCode.binaryConstant(rule), i, f, rule.dx(x, c, f), c,
                 fold);
     }
 
