@@ -61,8 +61,8 @@ import org.apache.commons.math3.util.MathArrays;
  *
  * <p><b>Cost</b>: an append checks the thread once and each operand once (its tape and its
  * stamp), takes the operands' values from the Vars themselves (never from {@code value}), and
- * writes four to six array slots; a Var that only feeds the next operations is scalar-replaced by
- * the JIT (not allocated).
+ * writes six array slots for two operands, four for one (five with a parameter); a Var that only
+ * feeds the next operations is scalar-replaced by the JIT (not allocated).
  */
 public final class Tape {
 
