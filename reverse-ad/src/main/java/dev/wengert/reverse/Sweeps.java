@@ -54,10 +54,10 @@ final class Sweeps {
             }
             int k = kind[op[i]];
             if (k == OpCode.ONE) {
-                int s = i << 1;
+                int s = 2 * i;
                 adj[args[s]] += partials[s] * a;
             } else if (k == OpCode.TWO) {
-                int s = i << 1;
+                int s = 2 * i;
                 adj[args[s]] += partials[s] * a;
                 adj[args[s + 1]] += partials[s + 1] * a;
             } else if (k == OpCode.MANY) {
