@@ -164,7 +164,10 @@ public final class ReverseMode implements Differentiator {
     private void recycle(Recording r) {
         Tape.Storage storage = r.release();
         if (storage.capacity() <= MAX_SPARE) {
-            spare.set(storage);
+            // a release store: the arrays' contents are published to the thread that takes the
+            // spare (getAndSet, which is atomic, so two threads never share it), without the full
+            // fence of a volatile store
+            spare.lazySet(storage);
         }
     }
 

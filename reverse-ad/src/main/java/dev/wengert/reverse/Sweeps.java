@@ -11,7 +11,8 @@ import dev.wengert.core.UnaryRule;
  * recursive, so a chain of 10⁶ entries needs no more stack than one of 10.
  *
  * <ul>
- *   <li><b>adjoint</b> (reverse): for i from the seeded output down to 0, with adjoint v̄ᵢ ≠ 0:
+ *   <li><b>adjoint</b> (reverse): for i from the seeded output down to the first operation (the
+ *       inputs and constants recorded before it have no operands), with adjoint v̄ᵢ ≠ 0:
  *       v̄<sub>arg</sub> += ∂vᵢ/∂v<sub>arg</sub> · v̄ᵢ for each operand. Adjoints accumulate, so
  *       a reused entry is right; an entry with v̄ᵢ = 0 is skipped, so a zero adjoint never meets
  *       an infinite or NaN partial.</li>
@@ -35,7 +36,7 @@ final class Sweeps {
     }
 
     /**
-     * Adjoint sweep from entry {@code from} down to 0.
+     * Adjoint sweep from entry {@code from} down to the first operation ({@link Tape#leaves}).
      *
      * @param t the tape
      * @param adj adjoints, seeded at the outputs; accumulated in place
@@ -43,34 +44,34 @@ final class Sweeps {
      */
     static void adjoint(Tape t, double[] adj, int from) {
         final byte[] op = t.op;
-        final int[] arg0 = t.arg0;
-        final int[] arg1 = t.arg1;
-        final double[] d0 = t.d0;
-        final double[] d1 = t.d1;
+        final int[] args = t.args;
+        final double[] partials = t.partials;
         final byte[] kind = OpCode.KIND;
-        for (int i = from; i >= 0; i--) {
+        for (int i = from, first = t.leaves; i >= first; i--) {
             double a = adj[i];
             if (a == 0) {
                 continue;
             }
-            switch (kind[op[i]]) {
-                case OpCode.ONE:
-                    adj[arg0[i]] += d0[i] * a;
-                    break;
-                case OpCode.TWO:
-                    adj[arg0[i]] += d0[i] * a;
-                    adj[arg1[i]] += d1[i] * a;
-                    break;
-                case OpCode.MANY:
-                    int[] args = t.naryArgs;
-                    double[] partials = t.naryPartials;
-                    for (int k = arg0[i], end = k + arg1[i]; k < end; k++) {
-                        adj[args[k]] += partials[k] * a;
-                    }
-                    break;
-                default:
-                    break;
+            int k = kind[op[i]];
+            if (k == OpCode.ONE) {
+                int s = 2 * i;
+                adj[args[s]] += partials[s] * a;
+            } else if (k == OpCode.TWO) {
+                int s = 2 * i;
+                adj[args[s]] += partials[s] * a;
+                adj[args[s + 1]] += partials[s + 1] * a;
+            } else if (k == OpCode.MANY) {
+                many(t, adj, i, a);
             }
+        }
+    }
+
+    /** The adjoint step of a linear combination: its operands and partials are in the side arrays. */
+    private static void many(Tape t, double[] adj, int i, double a) {
+        int[] nary = t.naryArgs;
+        double[] naryPartials = t.naryPartials;
+        for (int k = t.args[2 * i], end = k + t.args[2 * i + 1]; k < end; k++) {
+            adj[nary[k]] += naryPartials[k] * a;
         }
     }
 
@@ -82,25 +83,24 @@ final class Sweeps {
      */
     static void tangent(Tape t, double[] tan) {
         final byte[] op = t.op;
-        final int[] arg0 = t.arg0;
-        final int[] arg1 = t.arg1;
-        final double[] d0 = t.d0;
-        final double[] d1 = t.d1;
+        final int[] args = t.args;
+        final double[] partials = t.partials;
         final byte[] kind = OpCode.KIND;
-        for (int i = 0, n = t.size; i < n; i++) {
+        for (int i = t.leaves, n = t.size; i < n; i++) {
+            int s = 2 * i;
             switch (kind[op[i]]) {
                 case OpCode.ONE:
-                    tan[i] = chain(d0[i], tan[arg0[i]]);
+                    tan[i] = chain(partials[s], tan[args[s]]);
                     break;
                 case OpCode.TWO:
-                    tan[i] = chain(d0[i], tan[arg0[i]]) + chain(d1[i], tan[arg1[i]]);
+                    tan[i] = chain(partials[s], tan[args[s]]) + chain(partials[s + 1], tan[args[s + 1]]);
                     break;
                 case OpCode.MANY:
-                    double s = 0;
-                    for (int k = arg0[i], end = k + arg1[i]; k < end; k++) {
-                        s += chain(t.naryPartials[k], tan[t.naryArgs[k]]);
+                    double sum = 0;
+                    for (int k = args[s], end = k + args[s + 1]; k < end; k++) {
+                        sum += chain(t.naryPartials[k], tan[t.naryArgs[k]]);
                     }
-                    tan[i] = s;
+                    tan[i] = sum;
                     break;
                 default:
                     break;
@@ -119,12 +119,11 @@ final class Sweeps {
      */
     static void secondOrder(Tape t, double[] tan, double[] adj, double[] adjDot, int from) {
         final byte[] op = t.op;
-        final int[] arg0 = t.arg0;
-        final int[] arg1 = t.arg1;
+        final int[] args = t.args;
+        final double[] partials = t.partials;
         final double[] value = t.value;
-        final double[] d0 = t.d0;
-        final double[] d1 = t.d1;
-        for (int i = from; i >= 0; i--) {
+        for (int i = from, first = t.leaves; i >= first; i--) {
+            final int s = 2 * i;
             double a = adj[i];
             double ad = adjDot[i];
             if (a == 0 && ad == 0) {
@@ -133,24 +132,25 @@ final class Sweeps {
             int code = op[i];
             switch (OpCode.KIND[code]) {
                 case OpCode.ONE: {
-                    int u = arg0[i];
+                    int u = args[s];
                     double x = value[u];
                     double f = value[i];
                     double second;
                     if (code < OpCode.PARAMETRIC) {
-                        second = OpCode.UNARY_RULES[code - OpCode.UNARY].second(x, f, d0[i]);
+                        second = OpCode.UNARY_RULES[code - OpCode.UNARY].second(x, f, partials[s]);
                     } else if (code < OpCode.BINARY) {
-                        second = OpCode.PARAMETRIC_RULES[code - OpCode.PARAMETRIC].second(x, d1[i], f, d0[i]);
+                        second = OpCode.PARAMETRIC_RULES[code - OpCode.PARAMETRIC]
+                                .second(x, partials[s + 1], f, partials[s]);
                     } else {
-                        second = OpCode.BINARY_RULES[code - OpCode.BINARY_CONSTANT].dxx(x, d1[i], f);
+                        second = OpCode.BINARY_RULES[code - OpCode.BINARY_CONSTANT].dxx(x, partials[s + 1], f);
                     }
-                    adj[u] += chain(d0[i], a);
-                    adjDot[u] += chain(d0[i], ad) + chain(chain(second, tan[u]), a);
+                    adj[u] += chain(partials[s], a);
+                    adjDot[u] += chain(partials[s], ad) + chain(chain(second, tan[u]), a);
                     break;
                 }
                 case OpCode.TWO: {
-                    int u = arg0[i];
-                    int w = arg1[i];
+                    int u = args[s];
+                    int w = args[s + 1];
                     BinaryRule r = OpCode.BINARY_RULES[code - OpCode.BINARY];
                     double x = value[u];
                     double y = value[w];
@@ -160,27 +160,27 @@ final class Sweeps {
                     double dxy = r.dxy(x, y, f);
                     double su = chain(r.dxx(x, y, f), uDot) + chain(dxy, wDot);
                     double sw = chain(dxy, uDot) + chain(r.dyy(x, y, f), wDot);
-                    adj[u] += chain(d0[i], a);
-                    adj[w] += chain(d1[i], a);
-                    adjDot[u] += chain(d0[i], ad) + chain(su, a);
-                    adjDot[w] += chain(d1[i], ad) + chain(sw, a);
+                    adj[u] += chain(partials[s], a);
+                    adj[w] += chain(partials[s + 1], a);
+                    adjDot[u] += chain(partials[s], ad) + chain(su, a);
+                    adjDot[w] += chain(partials[s + 1], ad) + chain(sw, a);
                     break;
                 }
                 case OpCode.MANY: {
-                    int[] args = t.naryArgs;
-                    double[] partials = t.naryPartials;
-                    int start = arg0[i];
-                    int end = start + arg1[i];
+                    int[] nary = t.naryArgs;
+                    double[] naryPartials = t.naryPartials;
+                    int start = args[s];
+                    int end = start + args[s + 1];
                     if (code == OpCode.LC_CONST_ARRAY || code == OpCode.LC_CONST_FIXED) {
                         for (int k = start; k < end; k++) {     // linear: no second partials
-                            adj[args[k]] += chain(partials[k], a);
-                            adjDot[args[k]] += chain(partials[k], ad);
+                            adj[nary[k]] += chain(naryPartials[k], a);
+                            adjDot[nary[k]] += chain(naryPartials[k], ad);
                         }
                         break;
                     }
                     for (int k = start; k < end; k += 2) {       // pairs aₖ·bₖ: MULTIPLY's partials
-                        int u = args[k];
-                        int w = args[k + 1];
+                        int u = nary[k];
+                        int w = nary[k + 1];
                         double x = value[u];
                         double y = value[w];
                         double f = x * y;
@@ -188,10 +188,10 @@ final class Sweeps {
                         double dxy = r.dxy(x, y, f);
                         double su = chain(r.dxx(x, y, f), tan[u]) + chain(dxy, tan[w]);
                         double sw = chain(dxy, tan[u]) + chain(r.dyy(x, y, f), tan[w]);
-                        adj[u] += chain(partials[k], a);
-                        adj[w] += chain(partials[k + 1], a);
-                        adjDot[u] += chain(partials[k], ad) + chain(su, a);
-                        adjDot[w] += chain(partials[k + 1], ad) + chain(sw, a);
+                        adj[u] += chain(naryPartials[k], a);
+                        adj[w] += chain(naryPartials[k + 1], a);
+                        adjDot[u] += chain(naryPartials[k], ad) + chain(su, a);
+                        adjDot[w] += chain(naryPartials[k + 1], ad) + chain(sw, a);
                     }
                     break;
                 }
@@ -209,74 +209,74 @@ final class Sweeps {
      */
     static void replay(Tape t, double[] x) {
         final byte[] op = t.op;
-        final int[] arg0 = t.arg0;
-        final int[] arg1 = t.arg1;
+        final int[] args = t.args;
+        final double[] partials = t.partials;
         final double[] value = t.value;
-        final double[] d0 = t.d0;
-        final double[] d1 = t.d1;
         double[] ta = null;
         double[] tb = null;
         for (int i = 0, n = t.size; i < n; i++) {
+            final int s = 2 * i;
             int code = op[i];
             switch (OpCode.KIND[code]) {
                 case OpCode.LEAF:
                     if (code == OpCode.INPUT) {
-                        value[i] = x[arg0[i]];
+                        value[i] = x[args[s]];
                     }
                     break;
                 case OpCode.ONE: {
-                    double v = value[arg0[i]];
+                    double v = value[args[s]];
                     if (code < OpCode.PARAMETRIC) {
                         UnaryRule r = OpCode.UNARY_RULES[code - OpCode.UNARY];
                         if (r == UnaryRule.NEGATE) {
-                            unary(UnaryRule.NEGATE, v, value, d0, i);
+                            unary(UnaryRule.NEGATE, v, value, partials, i);
                         } else {
-                            unary(r, v, value, d0, i);
+                            unary(r, v, value, partials, i);
                         }
                     } else if (code < OpCode.BINARY) {
                         ParametricRule r = OpCode.PARAMETRIC_RULES[code - OpCode.PARAMETRIC];
-                        double f = r.value(v, d1[i]);
-                        d0[i] = r.first(v, d1[i], f);
+                        double p = partials[s + 1];
+                        double f = r.value(v, p);
+                        partials[s] = r.first(v, p, f);
                         value[i] = f;
                     } else {
                         BinaryRule r = OpCode.BINARY_RULES[code - OpCode.BINARY_CONSTANT];
-                        double c = d1[i];
+                        double c = partials[s + 1];
                         if (r == BinaryRule.ADD) {
-                            withConstant(BinaryRule.ADD, v, c, value, d0, i);
+                            withConstant(BinaryRule.ADD, v, c, value, partials, i);
                         } else if (r == BinaryRule.MULTIPLY) {
-                            withConstant(BinaryRule.MULTIPLY, v, c, value, d0, i);
+                            withConstant(BinaryRule.MULTIPLY, v, c, value, partials, i);
                         } else if (r == BinaryRule.SUBTRACT) {
-                            withConstant(BinaryRule.SUBTRACT, v, c, value, d0, i);
+                            withConstant(BinaryRule.SUBTRACT, v, c, value, partials, i);
                         } else if (r == BinaryRule.DIVIDE) {
-                            withConstant(BinaryRule.DIVIDE, v, c, value, d0, i);
+                            withConstant(BinaryRule.DIVIDE, v, c, value, partials, i);
                         } else {
-                            withConstant(r, v, c, value, d0, i);
+                            withConstant(r, v, c, value, partials, i);
                         }
                     }
                     break;
                 }
                 case OpCode.TWO: {
                     BinaryRule r = OpCode.BINARY_RULES[code - OpCode.BINARY];
-                    double u = value[arg0[i]];
-                    double w = value[arg1[i]];
+                    double u = value[args[s]];
+                    double w = value[args[s + 1]];
                     if (r == BinaryRule.MULTIPLY) {
-                        binary(BinaryRule.MULTIPLY, u, w, value, d0, d1, i);
+                        binary(BinaryRule.MULTIPLY, u, w, value, partials, i);
                     } else if (r == BinaryRule.ADD) {
-                        binary(BinaryRule.ADD, u, w, value, d0, d1, i);
+                        binary(BinaryRule.ADD, u, w, value, partials, i);
                     } else if (r == BinaryRule.SUBTRACT) {
-                        binary(BinaryRule.SUBTRACT, u, w, value, d0, d1, i);
+                        binary(BinaryRule.SUBTRACT, u, w, value, partials, i);
                     } else if (r == BinaryRule.DIVIDE) {
-                        binary(BinaryRule.DIVIDE, u, w, value, d0, d1, i);
+                        binary(BinaryRule.DIVIDE, u, w, value, partials, i);
                     } else {
-                        binary(r, u, w, value, d0, d1, i);
+                        binary(r, u, w, value, partials, i);
                     }
                     break;
                 }
                 default: {
-                    int start = arg0[i];
-                    int count = arg1[i];
-                    int[] args = t.naryArgs;
-                    double[] partials = t.naryPartials;
+                    int start = args[s];
+                    int count = args[s + 1];
+                    int[] nary = t.naryArgs;
+                    double[] naryPartials = t.naryPartials;
                     boolean constants = code == OpCode.LC_CONST_ARRAY || code == OpCode.LC_CONST_FIXED;
                     int terms = constants ? count : count / 2;
                     if (ta == null || ta.length < terms) {
@@ -285,15 +285,15 @@ final class Sweeps {
                     }
                     for (int k = 0; k < terms; k++) {
                         if (constants) {
-                            ta[k] = partials[start + k];
-                            tb[k] = value[args[start + k]];
+                            ta[k] = naryPartials[start + k];
+                            tb[k] = value[nary[start + k]];
                         } else {
-                            double av = value[args[start + 2 * k]];
-                            double bv = value[args[start + 2 * k + 1]];
+                            double av = value[nary[start + 2 * k]];
+                            double bv = value[nary[start + 2 * k + 1]];
                             ta[k] = av;
                             tb[k] = bv;
-                            partials[start + 2 * k] = BinaryRule.MULTIPLY.dx(av, bv, av * bv);
-                            partials[start + 2 * k + 1] = BinaryRule.MULTIPLY.dy(av, bv, av * bv);
+                            naryPartials[start + 2 * k] = BinaryRule.MULTIPLY.dx(av, bv, av * bv);
+                            naryPartials[start + 2 * k + 1] = BinaryRule.MULTIPLY.dy(av, bv, av * bv);
                         }
                     }
                     value[i] = Tape.combine(code, ta, tb, terms);
@@ -308,23 +308,23 @@ final class Sweeps {
     // branch of each chain calls whichever rule it is. The same rule methods either way, so a
     // replay stays bit-identical to a fresh recording.
 
-    private static void unary(UnaryRule r, double x, double[] value, double[] d0, int i) {
+    private static void unary(UnaryRule r, double x, double[] value, double[] partials, int i) {
         double f = r.value(x);
         value[i] = f;
-        d0[i] = r.first(x, f);
+        partials[2 * i] = r.first(x, f);
     }
 
-    private static void withConstant(BinaryRule r, double x, double c, double[] value, double[] d0, int i) {
+    private static void withConstant(BinaryRule r, double x, double c, double[] value, double[] partials,
+            int i) {
         double f = r.value(x, c);
         value[i] = f;
-        d0[i] = r.dx(x, c, f);
+        partials[2 * i] = r.dx(x, c, f);
     }
 
-    private static void binary(BinaryRule r, double x, double y, double[] value, double[] d0, double[] d1,
-            int i) {
+    private static void binary(BinaryRule r, double x, double y, double[] value, double[] partials, int i) {
         double f = r.value(x, y);
         value[i] = f;
-        d0[i] = r.dx(x, y, f);
-        d1[i] = r.dy(x, y, f);
+        partials[2 * i] = r.dx(x, y, f);
+        partials[2 * i + 1] = r.dy(x, y, f);
     }
 }

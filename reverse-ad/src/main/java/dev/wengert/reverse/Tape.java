@@ -12,37 +12,41 @@ import org.apache.commons.math3.util.MathArrays;
  * into growable primitive arrays. Entry i holds
  *
  * <pre>
- * op[i]    byte    the op code ({@link OpCode}): which rule of the ad-core table
- * arg0[i]  int     first operand's index (input number for an input; offset into the
- *                  side arrays for a linear combination)
- * arg1[i]  int     second operand's index, −1 if none (term count for a linear combination)
- * value[i] double  the value vᵢ
- * d0[i]    double  ∂vᵢ/∂v[arg0]
- * d1[i]    double  ∂vᵢ/∂v[arg1], or the constant parameter p of a one-operand entry
+ * op[i]             byte    the op code ({@link OpCode}): which rule of the ad-core table
+ * value[i]          double  the value vᵢ
+ * args[2i]          int     first operand's index (input number for an input; offset into the
+ *                           side arrays for a linear combination)
+ * args[2i+1]        int     second operand's index (term count for a linear combination)
+ * partials[2i]      double  ∂vᵢ/∂v[args[2i]]
+ * partials[2i+1]    double  ∂vᵢ/∂v[args[2i+1]], or the constant parameter p of a one-operand entry
  * </pre>
  *
- * <p>33 bytes per entry; a linear combination of k terms adds 12 bytes per operand in the side
- * arrays {@code naryArgs} and {@code naryPartials}. Arrays grow by half when full, and
- * {@link #record} trims them, so a recording holds 33 bytes per op (measured by ScaleTest at 10⁷
- * ops: 33.0 bytes/op recorded, 40.4 while still growing);
- * a {@link Var} handle is 24 bytes more while the caller keeps it.
+ * <p>An entry's operands and partials sit side by side, so a sweep reads one stretch of each
+ * array; an append writes only the slots its kind uses (a one-operand entry leaves
+ * {@code args[2i+1]} unwritten, an input or constant both operand slots and both partials), and
+ * no reader looks at the others. 33 bytes per entry; a linear combination of k terms adds 12
+ * bytes per operand in the side arrays {@code naryArgs} and {@code naryPartials}. Arrays grow by
+ * half when full, and {@link #record} trims them, so a recording holds 33 bytes per op (measured
+ * by ScaleTest at 10⁷ ops: 33.0 bytes/op recorded, 40.4 while still growing);
+ * a {@link Var} handle is 32 bytes more while the caller keeps it.
  *
  * <p>Example: {@code z = x*y + x²} at (2, 3) records
  *
  * <pre>
- * i  op      arg0 arg1  value  d0  d1
- * 0  input   0    −1    2      0   0
- * 1  input   1    −1    3      0   0
- * 2  *       0    1     6      3   2     (d0 = MULTIPLY.dx = y, d1 = MULTIPLY.dy = x)
- * 3  square  0    −1    4      4   0     (d0 = SQUARE.first = 2x)
- * 4  +       2    3     10     1   1
+ * i  op      value  args      partials
+ * 0  input   2      0  ·      ·  ·
+ * 1  input   3      1  ·      ·  ·
+ * 2  *       6      0  1      3  2     (MULTIPLY.dx = y, MULTIPLY.dy = x)
+ * 3  square  4      0  ·      4  ·     (SQUARE.first = 2x)
+ * 4  +       10     2  3      1  1
  * </pre>
  *
+ * (· a slot the entry does not use, left unwritten) *
  * and the adjoint sweep from entry 4 (adjoint 1) down to 0 gives ∂z/∂x = 1·3 + 1·4 = 7 and
  * ∂z/∂y = 2.
  *
  * <p><b>Constants</b> get an entry of their own (op {@code const}), so a {@link Var} is always a
- * plain (tape, index) handle and replay keeps them; an operation whose operands are all constants
+ * plain (tape, index, value) handle and replay keeps them; an operation whose operands are all constants
  * is folded into a new constant (no partials), so arithmetic that does not depend on the inputs
  * — an ODE integrator's time steps, say — never counts as an escape. A double argument
  * ({@code x.add(2.0)}, {@code x.pow(2.5)}) is stored as the entry's parameter and needs no entry.
@@ -55,29 +59,42 @@ import org.apache.commons.math3.util.MathArrays;
  * ({@code release}), which overwrites them without zeroing; the finished tape is left empty, so its
  * Vars can no longer read them.
  *
- * <p><b>Cost</b>: an append checks the thread once and each operand once, and writes six array
- * slots; a Var that only feeds the next operations is scalar-replaced by the JIT (not allocated).
+ * <p><b>Cost</b>: an append checks the thread once and each operand once (its tape and its
+ * stamp), takes the operands' values from the Vars themselves (never from {@code value}), and
+ * writes six array slots for two operands, four for one (five with a parameter); a Var that only
+ * feeds the next operations is scalar-replaced by the JIT (not allocated).
  */
 public final class Tape {
 
     private static final int INITIAL_CAPACITY = 64;
 
+    /** Most entries a tape holds: two operand slots per entry must fit one array. */
+    static final int MAX_CAPACITY = Integer.MAX_VALUE / 2 - 8;
+
     final Thread owner;
     int epoch;
     boolean closed;
     /**
-     * The epoch a Var must carry to take part in an operation: {@link #epoch} while the tape is
-     * open, −1 once it is closed — so one comparison per operand tells whether the Var is live.
+     * What a live Var's {@link Var#stamp} gives when its constant bit is set: (epoch &lt;&lt; 1) | 1
+     * while the tape is open, 0 (no stamp's value) once it is closed — so one comparison per
+     * operand, {@code (stamp | 1) == openStamp}, tells whether the Var may take part.
      */
-    private int openEpoch;
+    private int openStamp = 1;
 
     byte[] op;
-    int[] arg0;
-    int[] arg1;
     double[] value;
-    double[] d0;
-    double[] d1;
+    /** Operand slots: entry i's at 2i and 2i + 1. */
+    int[] args;
+    /** Partial slots: entry i's at 2i and 2i + 1 (the parameter at 2i + 1 for one operand). */
+    double[] partials;
     int size;
+    /**
+     * The leading entries that are inputs or constants recorded by {@link #input}, {@link #inputs}
+     * or {@link #constant} before any operation: no sweep but replay has anything to do there, so
+     * the adjoint and tangent sweeps stop (or start) at this bound (1000 of the 5501 entries of
+     * the n = 1000 Rosenbrock gradient).
+     */
+    int leaves;
 
     int[] inputs = new int[8];
     int inputCount;
@@ -109,13 +126,14 @@ public final class Tape {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1, but is " + capacity);
         }
+        if (capacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException("capacity must be <= " + MAX_CAPACITY + ", but is " + capacity);
+        }
         owner = Thread.currentThread();
         op = new byte[capacity];
-        arg0 = new int[capacity];
-        arg1 = new int[capacity];
         value = new double[capacity];
-        d0 = new double[capacity];
-        d1 = new double[capacity];
+        args = new int[2 * capacity];
+        partials = new double[2 * capacity];
     }
 
     /**
@@ -126,11 +144,9 @@ public final class Tape {
     Tape(Storage storage) {
         owner = Thread.currentThread();
         op = storage.op;
-        arg0 = storage.arg0;
-        arg1 = storage.arg1;
         value = storage.value;
-        d0 = storage.d0;
-        d1 = storage.d1;
+        args = storage.args;
+        partials = storage.partials;
         inputs = storage.inputs;
         work = storage.work;
     }
@@ -138,22 +154,18 @@ public final class Tape {
     /** The entry arrays of a finished tape, kept by a {@link ReverseMode} for its next call. */
     static final class Storage {
         final byte[] op;
-        final int[] arg0;
-        final int[] arg1;
         final double[] value;
-        final double[] d0;
-        final double[] d1;
+        final int[] args;
+        final double[] partials;
         final int[] inputs;
         /** The adjoint work array of the tape's recording, or null. */
         final double[] work;
 
         Storage(Tape t, double[] work) {
             op = t.op;
-            arg0 = t.arg0;
-            arg1 = t.arg1;
             value = t.value;
-            d0 = t.d0;
-            d1 = t.d1;
+            args = t.args;
+            partials = t.partials;
             inputs = t.inputs;
             this.work = work;
         }
@@ -175,13 +187,12 @@ public final class Tape {
     Storage release(double[] work) {
         Storage storage = new Storage(this, work);
         op = new byte[0];
-        arg0 = new int[0];
-        arg1 = new int[0];
         value = new double[0];
-        d0 = new double[0];
-        d1 = new double[0];
+        args = new int[0];
+        partials = new double[0];
         inputs = new int[0];
         size = 0;
+        leaves = 0;
         inputCount = 0;
         epoch++;
         released = true;
@@ -200,8 +211,11 @@ public final class Tape {
         if (inputCount == inputs.length) {
             inputs = Arrays.copyOf(inputs, 2 * inputs.length + 8);
         }
-        inputs[inputCount] = size;
-        return push(OpCode.INPUT, inputCount++, -1, v, 0, 0);
+        int before = size;
+        inputs[inputCount] = before;
+        Var x = push1(OpCode.INPUT, inputCount++, v, 0, false);
+        extendLeaves(before);
+        return x;
     }
 
     /**
@@ -220,29 +234,25 @@ public final class Tape {
         }
         // one loop on local copies of the arrays: the same entries as n calls of input(v)
         final byte[] op = this.op;
-        final int[] arg0 = this.arg0;
-        final int[] arg1 = this.arg1;
+        final int[] args = this.args;
         final double[] value = this.value;
-        final double[] d0 = this.d0;
-        final double[] d1 = this.d1;
         final int[] in = this.inputs;
         final int first = size;
         final int number = inputCount;
-        final int e = epoch;
+        final int stamp = openStamp - 1;
         Var[] x = new Var[n];
         for (int j = 0; j < n; j++) {
             int i = first + j;
+            double v = values[j];
             op[i] = OpCode.INPUT;
-            arg0[i] = number + j;
-            arg1[i] = -1;
-            value[i] = values[j];
-            d0[i] = 0;
-            d1[i] = 0;
+            args[2 * i] = number + j;
+            value[i] = v;
             in[number + j] = i;
-            x[j] = new Var(this, i, e);
+            x[j] = new Var(this, i, stamp, v);
         }
         size = first + n;
         inputCount = number + n;
+        extendLeaves(first);
         return x;
     }
 
@@ -252,7 +262,17 @@ public final class Tape {
      */
     public Var constant(double v) {
         writable();
-        return push(OpCode.CONSTANT, -1, -1, v, 0, 0);
+        int before = size;
+        Var c = push0(OpCode.CONSTANT, v);
+        extendLeaves(before);
+        return c;
+    }
+
+    /** After leaves were appended from entry {@code before} on: if all before them were leaves, so are they. */
+    private void extendLeaves(int before) {
+        if (leaves == before) {
+            leaves = size;
+        }
     }
 
     /** @return the number of recorded entries (inputs and constants included) */
@@ -284,18 +304,19 @@ public final class Tape {
     public void reset() {
         writable();
         size = 0;
+        leaves = 0;
         inputCount = 0;
         narySize = 0;
         escape = null;
         field = null;
         epoch++;
-        openEpoch = epoch;
+        openStamp = epoch << 1 | 1;
     }
 
     /** Closes the tape: its Vars take part in no more operations. */
     void close() {
         closed = true;
-        openEpoch = -1;
+        openStamp = 0;
     }
 
     /**
@@ -353,54 +374,55 @@ public final class Tape {
 
     // ------------------------------------------------------------------ appending
 
-    // Every append checks the thread once and each operand once (its tape and its epoch, which is
-    // −1 on a closed tape), then computes the value and the partials from the rule table in one
-    // go and writes them; anything unusual is sorted out off the fast path, in refused(). One push
-    // (one allocation site) per method, the constant case chosen by selects rather than a second
+    // Every append checks the thread once and each operand once (its tape, and its stamp against
+    // openStamp, which no stamp matches once the tape is closed), takes the operands' values from
+    // the Vars, computes the value and the partials from the rule table in one go and writes
+    // them; anything unusual is sorted out off the fast path, in refused(). One push (one
+    // allocation site) per method, the constant case chosen by selects rather than a second
     // return: a Var that goes no further than the next operations is then scalar-replaced by the
-    // JIT's escape analysis instead of allocated (a gradient of n = 1000 Rosenbrock allocates
-    // 48 KB, 36 KB of it the input Vars, their array and the result).
+    // JIT's escape analysis instead of allocated. The partials are written even for a folded
+    // constant (no reader looks at a constant's partial slots), which spares a select per partial
+    // on the common path; the rules are pure double functions, so computing one never throws.
 
     Var unary(UnaryRule rule, Var a) {
         confined();
         int i = use(a);
-        double x = value[i];
+        double x = a.value;
         double f = rule.value(x);
-        boolean fold = op[i] == OpCode.CONSTANT;
-        return push(fold ? OpCode.CONSTANT : OpCode.unary(rule), fold ? -1 : i, -1, f,
-                fold ? 0 : rule.first(x, f), 0);
+        boolean fold = a.isConstant();
+        return push1(fold ? OpCode.CONSTANT : OpCode.unary(rule), i, f, rule.first(x, f), fold);
     }
 
     Var parametric(ParametricRule rule, Var a, double p) {
         confined();
         int i = use(a);
-        double x = value[i];
+        double x = a.value;
         double f = rule.value(x, p);
-        boolean fold = op[i] == OpCode.CONSTANT;
-        return push(fold ? OpCode.CONSTANT : OpCode.parametric(rule), fold ? -1 : i, -1, f,
-                fold ? 0 : rule.first(x, p, f), fold ? 0 : p);
+        boolean fold = a.isConstant();
+        return push1(fold ? OpCode.CONSTANT : OpCode.parametric(rule), i, f, rule.first(x, p, f), p,
+                fold);
     }
 
     Var binary(BinaryRule rule, Var a, Var b) {
         confined();
         int i = use(a);
         int j = use(Checks.notNull("operand", b));
-        double x = value[i];
-        double y = value[j];
+        double x = a.value;
+        double y = b.value;
         double f = rule.value(x, y);
-        boolean fold = op[i] == OpCode.CONSTANT && op[j] == OpCode.CONSTANT;
-        return push(fold ? OpCode.CONSTANT : OpCode.binary(rule), fold ? -1 : i, fold ? -1 : j, f,
-                fold ? 0 : rule.dx(x, y, f), fold ? 0 : rule.dy(x, y, f));
+        boolean fold = a.isConstant() & b.isConstant();
+        return push2(fold ? OpCode.CONSTANT : OpCode.binary(rule), i, j, f,
+                rule.dx(x, y, f), rule.dy(x, y, f), fold);
     }
 
     Var binaryConstant(BinaryRule rule, Var a, double c) {
         confined();
         int i = use(a);
-        double x = value[i];
+        double x = a.value;
         double f = rule.value(x, c);
-        boolean fold = op[i] == OpCode.CONSTANT;
-        return push(fold ? OpCode.CONSTANT : OpCode.binaryConstant(rule), fold ? -1 : i, -1, f,
-                fold ? 0 : rule.dx(x, c, f), fold ? 0 : c);
+        boolean fold = a.isConstant();
+        return push1(fold ? OpCode.CONSTANT : OpCode.binaryConstant(rule), i, f, rule.dx(x, c, f), c,
+                fold);
     }
 
     /** Σ aₖ·bₖ, value as {@code Decimal64}: array overload, or the 2/3/4-term one if fixed. */
@@ -413,16 +435,18 @@ public final class Tape {
         int[] bi = new int[k];
         boolean constant = true;
         for (int t = 0; t < k; t++) {
-            ai[t] = operand(Checks.notNull("a[" + t + "]", a[t]));
-            bi[t] = operand(Checks.notNull("b[" + t + "]", b[t]));
-            av[t] = value[ai[t]];
-            bv[t] = value[bi[t]];
-            constant &= op[ai[t]] == OpCode.CONSTANT && op[bi[t]] == OpCode.CONSTANT;
+            Var at = Checks.notNull("a[" + t + "]", a[t]);
+            Var bt = Checks.notNull("b[" + t + "]", b[t]);
+            ai[t] = operand(at);
+            bi[t] = operand(bt);
+            av[t] = at.value;
+            bv[t] = bt.value;
+            constant &= at.isConstant() && bt.isConstant();
         }
         int code = fixed ? OpCode.LC_VAR_FIXED : OpCode.LC_VAR_ARRAY;
         double f = combine(code, av, bv, k);
         if (constant) {
-            return push(OpCode.CONSTANT, -1, -1, f, 0, 0);
+            return push0(OpCode.CONSTANT, f);
         }
         int offset = reserveNary(2 * k);
         for (int t = 0; t < k; t++) {
@@ -431,7 +455,7 @@ public final class Tape {
             naryPartials[offset + 2 * t] = BinaryRule.MULTIPLY.dx(av[t], bv[t], av[t] * bv[t]);
             naryPartials[offset + 2 * t + 1] = BinaryRule.MULTIPLY.dy(av[t], bv[t], av[t] * bv[t]);
         }
-        return push(code, offset, 2 * k, f, 0, 0);
+        return pushNary(code, offset, 2 * k, f);
     }
 
     /** Σ cₖ·bₖ with constant cₖ, value as {@code Decimal64}. */
@@ -448,21 +472,22 @@ public final class Tape {
         int[] bi = new int[k];
         boolean constant = true;
         for (int t = 0; t < k; t++) {
-            bi[t] = operand(Checks.notNull("b[" + t + "]", b[t]));
-            bv[t] = value[bi[t]];
-            constant &= op[bi[t]] == OpCode.CONSTANT;
+            Var bt = Checks.notNull("b[" + t + "]", b[t]);
+            bi[t] = operand(bt);
+            bv[t] = bt.value;
+            constant &= bt.isConstant();
         }
         int code = fixed ? OpCode.LC_CONST_FIXED : OpCode.LC_CONST_ARRAY;
         double f = combine(code, c, bv, k);
         if (constant) {
-            return push(OpCode.CONSTANT, -1, -1, f, 0, 0);
+            return push0(OpCode.CONSTANT, f);
         }
         int offset = reserveNary(k);
         for (int t = 0; t < k; t++) {
             naryArgs[offset + t] = bi[t];
             naryPartials[offset + t] = BinaryRule.MULTIPLY.dy(c[t], bv[t], c[t] * bv[t]);
         }
-        return push(code, offset, k, f, 0, 0);
+        return pushNary(code, offset, k, f);
     }
 
     /**
@@ -508,44 +533,86 @@ public final class Tape {
         return offset;
     }
 
-    private Var push(int code, int a0, int a1, double v, double p0, double p1) {
+    /** The index of a new entry, growing the arrays if they are full. */
+    private int next() {
         int i = size;
         if (i == op.length) {
             grow();
         }
-        op[i] = (byte) code;
-        arg0[i] = a0;
-        arg1[i] = a1;
-        value[i] = v;
-        d0[i] = p0;
-        d1[i] = p1;
         size = i + 1;
-        return new Var(this, i, epoch);
+        return i;
+    }
+
+    /** A constant: op and value only. */
+    private Var push0(int code, double v) {
+        int i = next();
+        op[i] = (byte) code;
+        value[i] = v;
+        return new Var(this, i, openStamp, v);
+    }
+
+    /** An entry with one operand (or an input, whose slot holds its input number). */
+    private Var push1(int code, int a0, double v, double p0, boolean constant) {
+        int i = next();
+        op[i] = (byte) code;
+        value[i] = v;
+        args[2 * i] = a0;
+        partials[2 * i] = p0;
+        return new Var(this, i, constant ? openStamp : openStamp - 1, v);
+    }
+
+    /** An entry with one operand and a constant parameter, kept in the second partial slot. */
+    private Var push1(int code, int a0, double v, double p0, double parameter, boolean constant) {
+        int i = next();
+        op[i] = (byte) code;
+        value[i] = v;
+        args[2 * i] = a0;
+        partials[2 * i] = p0;
+        partials[2 * i + 1] = parameter;
+        return new Var(this, i, constant ? openStamp : openStamp - 1, v);
+    }
+
+    /** An entry with two operands. */
+    private Var push2(int code, int a0, int a1, double v, double p0, double p1, boolean constant) {
+        int i = next();
+        op[i] = (byte) code;
+        value[i] = v;
+        args[2 * i] = a0;
+        args[2 * i + 1] = a1;
+        partials[2 * i] = p0;
+        partials[2 * i + 1] = p1;
+        return new Var(this, i, constant ? openStamp : openStamp - 1, v);
+    }
+
+    /** A linear combination: its operands and partials are in the side arrays, from offset on. */
+    private Var pushNary(int code, int offset, int count, double v) {
+        int i = next();
+        op[i] = (byte) code;
+        value[i] = v;
+        args[2 * i] = offset;
+        args[2 * i + 1] = count;
+        return new Var(this, i, openStamp - 1, v);
     }
 
     private void grow() {
         int cap = op.length + (op.length >> 1) + 16;
-        if (cap < 0 || cap > Integer.MAX_VALUE - 8) {
+        if (cap < 0 || cap > MAX_CAPACITY) {
             throw new IllegalStateException("tape is full: " + size + " entries");
         }
         // one array at a time, so the old one can be collected before the next is copied
         op = Arrays.copyOf(op, cap);
-        arg0 = Arrays.copyOf(arg0, cap);
-        arg1 = Arrays.copyOf(arg1, cap);
         value = Arrays.copyOf(value, cap);
-        d0 = Arrays.copyOf(d0, cap);
-        d1 = Arrays.copyOf(d1, cap);
+        args = Arrays.copyOf(args, 2 * cap);
+        partials = Arrays.copyOf(partials, 2 * cap);
     }
 
     private void trim() {
         int n = Math.max(size, 1);
         if (op.length != n) {
             op = Arrays.copyOf(op, n);
-            arg0 = Arrays.copyOf(arg0, n);
-            arg1 = Arrays.copyOf(arg1, n);
             value = Arrays.copyOf(value, n);
-            d0 = Arrays.copyOf(d0, n);
-            d1 = Arrays.copyOf(d1, n);
+            args = Arrays.copyOf(args, 2 * n);
+            partials = Arrays.copyOf(partials, 2 * n);
         }
         inputs = Arrays.copyOf(inputs, inputCount);
         naryArgs = Arrays.copyOf(naryArgs, narySize);
@@ -554,8 +621,8 @@ public final class Tape {
 
     /** @return bytes held by the entry arrays and side arrays (their capacities) */
     long allocatedBytes() {
-        return (long) op.length * (1 + 4 + 4 + 8 + 8 + 8) + 4L * inputs.length
-                + 12L * naryArgs.length;
+        return (long) op.length + 8L * value.length + 4L * args.length + 8L * partials.length
+                + 4L * inputs.length + 12L * naryArgs.length;
     }
 
     // ------------------------------------------------------------------ checks
@@ -563,7 +630,8 @@ public final class Tape {
     /**
      * The value of a Var, for {@code getReal()} and {@code round()}: if the Var is neither an
      * input nor a constant, its value escapes into user code, and the recording is marked not
-     * replayable (the first such operation is remembered for the error message).
+     * replayable (the first such operation is remembered for the error message). Read from the
+     * tape, so after a replay it is the replayed value.
      */
     double read(Var v, String operation) {
         checkThread();
@@ -577,7 +645,7 @@ public final class Tape {
 
     /** The value of a Var, without marking an escape (toString, internal use). */
     double peek(Var v) {
-        return v.epoch == epoch && v.index < size ? value[v.index] : Double.NaN;
+        return current(v) && v.index < size ? value[v.index] : Double.NaN;
     }
 
     void checkThread() {
@@ -607,7 +675,7 @@ public final class Tape {
      * @return its index, if it is a live Var of this open tape
      */
     private int use(Var v) {
-        if (v.tape != this || v.epoch != openEpoch) {
+        if (v.tape != this || (v.stamp | 1) != openStamp) {
             throw refused(v);
         }
         return v.index;
@@ -632,13 +700,18 @@ public final class Tape {
         return live(v);
     }
 
+    /** @return whether v was recorded in this tape's current epoch (open or closed) */
+    private boolean current(Var v) {
+        return (v.stamp | 1) == (epoch << 1 | 1);
+    }
+
     private int live(Var v) {
-        if (v.epoch != epoch && released) {
+        if (!current(v) && released) {
             throw new IllegalStateException("v" + v.index + " was recorded by a one-shot ReverseMode call that"
                     + " has returned, and its tape's arrays went to the next call; to read values after"
                     + " the call, keep the recording (ReverseMode.record)");
         }
-        if (v.epoch != epoch) {
+        if (!current(v)) {
             throw new IllegalStateException("v" + v.index + " belongs to a tape that was reset since it"
                     + " was recorded; its entry is gone");
         }

@@ -163,7 +163,7 @@ public final class TapeView {
         switch (OpCode.KIND[code(i)]) {
             case OpCode.ONE: return 1;
             case OpCode.TWO: return 2;
-            case OpCode.MANY: return tape.arg1[i];
+            case OpCode.MANY: return tape.args[2 * i + 1];
             default: return 0;
         }
     }
@@ -172,18 +172,18 @@ public final class TapeView {
     public int operand(int i, int k) {
         checkOperand(i, k);
         if (OpCode.KIND[tape.op[i]] == OpCode.MANY) {
-            return tape.naryArgs[tape.arg0[i] + k];
+            return tape.naryArgs[tape.args[2 * i] + k];
         }
-        return k == 0 ? tape.arg0[i] : tape.arg1[i];
+        return k == 0 ? tape.args[2 * i] : tape.args[2 * i + 1];
     }
 
     /** @param i an entry @param k an operand number @return the local partial ∂vᵢ/∂v<sub>operand(i, k)</sub> */
     public double partial(int i, int k) {
         checkOperand(i, k);
         if (OpCode.KIND[tape.op[i]] == OpCode.MANY) {
-            return tape.naryPartials[tape.arg0[i] + k];
+            return tape.naryPartials[tape.args[2 * i] + k];
         }
-        return k == 0 ? tape.d0[i] : tape.d1[i];
+        return k == 0 ? tape.partials[2 * i] : tape.partials[2 * i + 1];
     }
 
     /** @param i an entry @return its value vᵢ at the current point */
@@ -195,7 +195,7 @@ public final class TapeView {
     /** @param i an entry @return the constant argument p or c of a PARAMETRIC or BINARY_CONSTANT entry, else NaN */
     public double parameter(int i) {
         Kind k = kind(i);
-        return k == Kind.PARAMETRIC || k == Kind.BINARY_CONSTANT ? tape.d1[i] : Double.NaN;
+        return k == Kind.PARAMETRIC || k == Kind.BINARY_CONSTANT ? tape.partials[2 * i + 1] : Double.NaN;
     }
 
     /** @param i an input entry @return its input number j (the entry is xⱼ) */
@@ -203,7 +203,7 @@ public final class TapeView {
         if (!isInput(i)) {
             throw new IllegalArgumentException("v" + i + " is not an input but '" + opName(i) + "'");
         }
-        return tape.arg0[i];
+        return tape.args[2 * i];
     }
 
     /** @return the number of (entry, operand) edges: the cost of one tangent or adjoint sweep */
@@ -244,31 +244,31 @@ public final class TapeView {
             switch (kind[tape.op[i]]) {
                 case OpCode.ONE -> {
                     if (operands != null) {
-                        operands[e] = tape.arg0[i];
+                        operands[e] = tape.args[2 * i];
                     }
                     if (partials != null) {
-                        partials[e] = tape.d0[i];
+                        partials[e] = tape.partials[2 * i];
                     }
                     e++;
                 }
                 case OpCode.TWO -> {
                     if (operands != null) {
-                        operands[e] = tape.arg0[i];
-                        operands[e + 1] = tape.arg1[i];
+                        operands[e] = tape.args[2 * i];
+                        operands[e + 1] = tape.args[2 * i + 1];
                     }
                     if (partials != null) {
-                        partials[e] = tape.d0[i];
-                        partials[e + 1] = tape.d1[i];
+                        partials[e] = tape.partials[2 * i];
+                        partials[e + 1] = tape.partials[2 * i + 1];
                     }
                     e += 2;
                 }
                 case OpCode.MANY -> {
-                    int count = tape.arg1[i];
+                    int count = tape.args[2 * i + 1];
                     if (operands != null) {
-                        System.arraycopy(tape.naryArgs, tape.arg0[i], operands, e, count);
+                        System.arraycopy(tape.naryArgs, tape.args[2 * i], operands, e, count);
                     }
                     if (partials != null) {
-                        System.arraycopy(tape.naryPartials, tape.arg0[i], partials, e, count);
+                        System.arraycopy(tape.naryPartials, tape.args[2 * i], partials, e, count);
                     }
                     e += count;
                 }
@@ -307,23 +307,23 @@ public final class TapeView {
         String name = OpCode.name(c);
         switch (kind(i)) {
             case INPUT:
-                return s.append('x').append(tape.arg0[i]).toString();
+                return s.append('x').append(tape.args[2 * i]).toString();
             case CONSTANT:
                 return s.append(tape.value[i]).toString();
             case UNARY:
-                return s.append(name).append("(v").append(tape.arg0[i]).append(')').toString();
+                return s.append(name).append("(v").append(tape.args[2 * i]).append(')').toString();
             case BINARY:
             case BINARY_CONSTANT:
-                String right = kind(i) == Kind.BINARY ? "v" + tape.arg1[i] : String.valueOf(tape.d1[i]);
+                String right = kind(i) == Kind.BINARY ? "v" + tape.args[2 * i + 1] : String.valueOf(tape.partials[2 * i + 1]);
                 if (OpCode.infix(c)) {
-                    return s.append('v').append(tape.arg0[i]).append(' ').append(name).append(' ')
+                    return s.append('v').append(tape.args[2 * i]).append(' ').append(name).append(' ')
                             .append(right).toString();
                 }
-                return s.append(name).append("(v").append(tape.arg0[i]).append(", ").append(right)
+                return s.append(name).append("(v").append(tape.args[2 * i]).append(", ").append(right)
                         .append(')').toString();
             case PARAMETRIC:
-                return s.append(name).append("(v").append(tape.arg0[i]).append(", ")
-                        .append(fmtParameter(c, tape.d1[i])).append(')').toString();
+                return s.append(name).append("(v").append(tape.args[2 * i]).append(", ")
+                        .append(fmtParameter(c, tape.partials[2 * i + 1])).append(')').toString();
             default:
                 s.append(name).append('(');
                 boolean constants = c == OpCode.LC_CONST_ARRAY || c == OpCode.LC_CONST_FIXED;

@@ -9,11 +9,14 @@ import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.FastMath;
 
 /**
- * A value recorded on a {@link Tape}: a handle (tape, index). Every operation appends one entry to
+ * A value recorded on a {@link Tape}: a handle (tape, index) that also carries its value. Every
+ * operation appends one entry to
  * the tape — its value, computed exactly as commons-math3's {@code Decimal64} computes it, and its
  * local partials, taken from the ad-core rule table ({@link UnaryRule}, {@link ParametricRule},
- * {@link BinaryRule}) — and returns the handle of the new entry. A Var holds no value of its own:
- * it is immutable, 24 bytes, and only meaningful with its tape.
+ * {@link BinaryRule}) — and returns the handle of the new entry. A Var is immutable, 32 bytes
+ * (tape, index, a stamp — the tape's epoch and whether the entry is a constant — and the value,
+ * so operations never read their operands back from the tape), and only meaningful with its
+ * tape.
  *
  * <pre>{@code
  * Tape tape = new Tape();
@@ -36,12 +39,21 @@ public final class Var implements RealFieldElement<Var>, Elementary<Var> {
 
     final Tape tape;
     final int index;
-    final int epoch;
+    /** (the tape's epoch when recorded) &lt;&lt; 1, | 1 if the entry is a constant. */
+    final int stamp;
+    /** The value as recorded; {@link #getReal()} reads the tape instead (a replay may move it). */
+    final double value;
 
-    Var(Tape tape, int index, int epoch) {
+    Var(Tape tape, int index, int stamp, double value) {
         this.tape = tape;
         this.index = index;
-        this.epoch = epoch;
+        this.stamp = stamp;
+        this.value = value;
+    }
+
+    /** @return whether the entry is a constant (op {@code const}) */
+    boolean isConstant() {
+        return (stamp & 1) != 0;
     }
 
     /** @return this Var's position on its tape (entry vᵢ of the Wengert list) */
