@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.wengert.core.Functions;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.VectorFunction;
+import dev.wengert.core.testing.MoreGarbowHillstrom;
 import java.util.Random;
 import org.apache.commons.math3.RealFieldElement;
 import org.junit.jupiter.api.Test;
@@ -119,9 +120,9 @@ class SweepBitIdentityTest {
         check(reverse.record(kinds, new double[] {0.3, -1.2, 2.0}), "allKinds", random);
         ScalarFunction ch = SweepBitIdentityTest::chain;
         check(reverse.record(ch, new double[] {0.7, 0.2}), "chain", random);
-        for (MoreGarbowHillstromTest.Problem p : MoreGarbowHillstromTest.PROBLEMS) {
+        for (MoreGarbowHillstrom.Problem p : MoreGarbowHillstrom.PROBLEMS) {
             for (double[] x : p.points()) {
-                check(reverse.record(p.f(), x), p.name(), random);
+                check(reverse.record(p.residuals(), x), p.name(), random);
             }
         }
     }
