@@ -161,6 +161,12 @@ public final class ForwardMode implements Differentiator {
      * x<sub>j</sub> carrying the tangent v<sub>j</sub>): {@link #jvp} for m = 1, without the
      * output array.
      *
+     * <p>Cost: n {@link Dual} inputs (32 bytes each) and one evaluation of f on duals. For
+     * extended Rosenbrock at n = 1000 that is about 10× the plain {@code double} function: 4.5×
+     * building the inputs and 4.9× evaluating, of which 3.8× is what the same generic code costs
+     * on {@code Decimal64} (the running sum, an object carried from one loop iteration to the
+     * next, is allocated in every iteration) — see {@code benchmarks/README.md}, "Forward mode".
+     *
      * @param f a function R<sup>n</sup> → R
      * @param x the point (read, not kept)
      * @param v the direction, one component per input
