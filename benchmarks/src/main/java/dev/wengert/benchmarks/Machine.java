@@ -28,7 +28,7 @@ final class Machine {
                 + "- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + " " + System.getProperty("os.arch") + "\n"
                 + "- Date: " + started + " (run start, UTC)\n"
-                + "- JMH settings: " + settings + "; heap -Xms2g -Xmx2g\n"
+                + "- JMH settings: " + settings + "; heap -Xms2g -Xmx2g -XX:+AlwaysPreTouch\n"
                 + "- Load average (1/5/15 min) before: " + loadBefore + ", after: " + loadAfter + "\n";
     }
 
