@@ -1,6 +1,7 @@
 package dev.wengert.mixed;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Builds a {@link LinearizedGraph} entry by entry, in tape order: first the inputs, then each
@@ -144,12 +145,23 @@ final class GraphBuilder {
      * @return the graph
      */
     LinearizedGraph build(int[] outputs) {
-        return freeze(inputs, ops, values, size, operandStart, operands, partials, outputs, null, false);
+        String[] names = Arrays.copyOf(ops, size);
+        return freeze(inputs, i -> names[i], values, size, operandStart, operands, partials, outputs, null, false);
     }
 
     /**
      * Freezes a graph given in CSR arrays (as {@link #build}), keeping only derivative-carrying
-     * edges. The edge arrays are compacted in place; arrays longer than needed are trimmed.
+     * edges, in two passes over the edges and a third only if some edge is dropped:
+     * <ol>
+     *   <li>forward: an entry is active if it is an input or some operand is active;</li>
+     *   <li>backward: an active entry is kept if it is an output or a kept entry uses it (its last
+     *       use is then known, for every user is later on the tape), so the same pass gives each
+     *       value's last use and the live-size differences of {@link Cutter} (value v is live at
+     *       the cut positions max(v + 1, n) … lastUse(v));</li>
+     *   <li>forward, only if an edge was dropped: the kept edges are compacted in place, a run of
+     *       kept edges at a time.</li>
+     * </ol>
+     * Arrays longer than needed are trimmed.
      *
      * @param inputs the number of inputs n (entries 0..n−1)
      * @param ops per entry, the op name
@@ -164,7 +176,7 @@ final class GraphBuilder {
      *        left null when every edge is kept and sourceEdge is null: kept edge e is source edge e)
      * @return the graph
      */
-    static LinearizedGraph freeze(int inputs, String[] ops, double[] values, int size, int[] operandStart,
+    static LinearizedGraph freeze(int inputs, IntFunction<String> ops, double[] values, int size, int[] operandStart,
             int[] operands, double[] partials, int[] outputs, int[] sourceEdge, boolean trace) {
         for (int r = 0; r < outputs.length; r++) {
             if (outputs[r] < 0 || outputs[r] >= size) {
@@ -172,60 +184,104 @@ final class GraphBuilder {
                         + ", but entries are 0 to " + (size - 1));
             }
         }
+        int total = operandStart[size];
         boolean[] active = new boolean[size];
-        for (int i = 0; i < size; i++) {
-            active[i] = i < inputs;
-            for (int e = operandStart[i]; e < operandStart[i + 1] && !active[i]; e++) {
-                active[i] = active[operands[e]];
-            }
+        for (int i = 0; i < inputs; i++) {
+            active[i] = true;
         }
-        boolean[] needed = new boolean[size];
-        for (int o : outputs) {
-            needed[o] = true;
-        }
-        for (int i = size - 1; i >= inputs; i--) {
-            if (needed[i] && active[i]) {
-                for (int e = operandStart[i]; e < operandStart[i + 1]; e++) {
-                    needed[operands[e]] = true;
+        for (int i = inputs; i < size; i++) {
+            int end = operandStart[i + 1];
+            for (int e = operandStart[i]; e < end; e++) {
+                if (active[operands[e]]) {
+                    active[i] = true;
+                    break;
                 }
             }
         }
-        int[] start = new int[size + 1];
+        // backward: kept entries, last uses (0 = unused: a user is always later), live differences
+        int[] lastUse = new int[size];
+        for (int o : outputs) {
+            lastUse[o] = size;
+        }
+        int[] diff = new int[size - inputs + 2];
         int kept = 0;
-        int[] from = sourceEdge;
-        for (int i = 0; i < size; i++) {
-            active[i] &= needed[i];
-            if (active[i]) {
-                for (int e = operandStart[i]; e < operandStart[i + 1]; e++) {
-                    int u = operands[e];
-                    if (active[u]) {
-                        if (kept != e) {
-                            if (trace && from == null) {
-                                from = identity(operandStart[size]);
-                            }
-                            operands[kept] = u;
-                            partials[kept] = partials[e];
-                        }
-                        if (from != null) {
-                            from[kept] = from[e];
-                        }
-                        kept++;
+        for (int i = size - 1; i >= 0; i--) {
+            int last = lastUse[i];
+            if (!active[i] || last <= i) {
+                active[i] = false;
+                continue;
+            }
+            int from = Math.max(i + 1, inputs);
+            if (from <= last) {
+                diff[from - inputs]++;
+                diff[last - inputs + 1]--;
+            }
+            int end = operandStart[i + 1];
+            for (int e = operandStart[i]; e < end; e++) {
+                int u = operands[e];
+                if (active[u]) {
+                    kept++;
+                    if (lastUse[u] <= u) {
+                        lastUse[u] = i;
                     }
                 }
             }
-            start[i + 1] = kept;
         }
-        if (trace && from == null && kept != operandStart[size]) {
-            // only trailing edges were dropped: the kept ones are still the tape's first `kept`,
-            // but the graph is shorter than the tape, so a refresh needs the map all the same
-            from = identity(kept);
+        int[] live = new int[size - inputs + 1];
+        int run = 0;
+        for (int p = 0; p < live.length; p++) {
+            run += diff[p];
+            live[p] = run;
         }
-        LinearizedGraph g = new LinearizedGraph(inputs, trim(ops, size), trim(values, size), start,
-                trim(operands, kept), trim(partials, kept), outputs.clone(), active);
+        int[] start;
+        int[] from = sourceEdge;
+        if (kept == total) {
+            start = trim(operandStart, size + 1);
+        } else {
+            start = new int[size + 1];
+            if (trace && from == null) {
+                from = identity(total);
+            }
+            // runs of kept edges, across entries, each moved by one arraycopy
+            int k = 0;
+            int pending = 0;                    // the current pending is [pending, e)
+            for (int i = 0; i < size; i++) {
+                int begin = operandStart[i];
+                int end = operandStart[i + 1];
+                if (!active[i]) {
+                    k = move(operands, partials, from, pending, begin, k);
+                    pending = end;
+                } else {
+                    for (int e = begin; e < end; e++) {
+                        if (!active[operands[e]]) {
+                            k = move(operands, partials, from, pending, e, k);
+                            pending = e + 1;
+                        }
+                    }
+                }
+                start[i + 1] = k + Math.max(0, end - pending);
+            }
+            move(operands, partials, from, pending, total, k);
+        }
+        LinearizedGraph g = new LinearizedGraph(inputs, ops, trim(values, size), start,
+                trim(operands, kept), trim(partials, kept), outputs.clone(), active, lastUse, live);
         if (trace && from != null) {
             g.sourceEdge = trim(from, kept);
         }
         return g;
+    }
+
+    /** Moves the kept edges [from, to) down to position k; returns the position after them. */
+    private static int move(int[] operands, double[] partials, int[] source, int from, int to, int k) {
+        int count = to - from;
+        if (count > 0 && k != from) {
+            System.arraycopy(operands, from, operands, k, count);
+            System.arraycopy(partials, from, partials, k, count);
+            if (source != null) {
+                System.arraycopy(source, from, source, k, count);
+            }
+        }
+        return k + Math.max(0, count);
     }
 
     private static int[] identity(int length) {
@@ -241,10 +297,6 @@ final class GraphBuilder {
     }
 
     private static double[] trim(double[] a, int length) {
-        return a.length == length ? a : Arrays.copyOf(a, length);
-    }
-
-    private static String[] trim(String[] a, int length) {
         return a.length == length ? a : Arrays.copyOf(a, length);
     }
 }

@@ -33,7 +33,7 @@ import java.util.Arrays;
  * A zero tangent or adjoint is skipped, never multiplied (as {@code Rules.chain}), so an
  * infinite or NaN partial on an unused path does not leak into the result.
  */
-final class SegmentProgram {
+final class SegmentProgram implements Sweep {
 
     /**
      * Up to this many directions are swept one at a time (a tight scalar loop beats a short inner
@@ -129,11 +129,13 @@ final class SegmentProgram {
         slots = next;
     }
 
-    int fanIn() {
+    @Override
+    public int fanIn() {
         return liveIn.length;
     }
 
-    int fanOut() {
+    @Override
+    public int fanOut() {
         return liveOut.length;
     }
 
@@ -142,7 +144,8 @@ final class SegmentProgram {
     }
 
     /** @return the scratch slots of one sweep direction */
-    long slots() {
+    @Override
+    public long slots() {
         return slots;
     }
 
@@ -158,7 +161,8 @@ final class SegmentProgram {
      * @param w the number of directions
      * @return m<sub>s</sub> × w, the tangents of the live-out values
      */
-    double[] tangent(double[] seeds, int w) {
+    @Override
+    public double[] tangent(double[] seeds, int w) {
         if (w > 1 && w <= NARROW) {
             return byDirection(seeds, w, liveIn.length, liveOut.length, true);
         }
@@ -213,7 +217,8 @@ final class SegmentProgram {
      * @param w the number of directions
      * @return n<sub>s</sub> × w, the adjoints of the live-in values
      */
-    double[] adjoint(double[] seeds, int w) {
+    @Override
+    public double[] adjoint(double[] seeds, int w) {
         if (w > 1 && w <= NARROW) {
             return byDirection(seeds, w, liveOut.length, liveIn.length, false);
         }

@@ -1,0 +1,110 @@
+package dev.wengert.mixed;
+
+/**
+ * A sweep over entries [first, end) straight on the graph's arrays, one direction at a time, with
+ * a tangent or adjoint per entry in a scratch array covering [base, end) (base: the first live-in
+ * value, or first): no program to compile, so it is the cheaper form for the few directions
+ * ({@link SegmentProgram#NARROW} or fewer) of a step whose fan-in or fan-out is small — at a
+ * waist, one direction. The arithmetic is the scalar loop of {@link SegmentProgram}: a tangent is
+ * a sum started at +0 to which each nonzero operand tangent adds p·ṫ in edge order; an adjoint
+ * adds p·v̄ to each operand, entries in decreasing order, a zero adjoint skipped.
+ */
+final class DirectSweep implements Sweep {
+
+    private final LinearizedGraph g;
+    private final int first;
+    private final int end;
+    private final int base;
+    private final int[] liveIn;
+    private final int[] liveOut;
+
+    /**
+     * @param g the graph
+     * @param first the range's first entry
+     * @param end one past its last entry
+     * @param liveIn L(first), sorted
+     * @param liveOut L(end), sorted
+     */
+    DirectSweep(LinearizedGraph g, int first, int end, int[] liveIn, int[] liveOut) {
+        this.g = g;
+        this.first = first;
+        this.end = end;
+        this.base = liveIn.length > 0 ? Math.min(liveIn[0], first) : first;
+        this.liveIn = liveIn;
+        this.liveOut = liveOut;
+    }
+
+    @Override
+    public int fanIn() {
+        return liveIn.length;
+    }
+
+    @Override
+    public int fanOut() {
+        return liveOut.length;
+    }
+
+    @Override
+    public long slots() {
+        return end - base;
+    }
+
+    @Override
+    public double[] tangent(double[] seeds, int w) {
+        int[] start = g.operandStart;
+        int[] operands = g.operands;
+        double[] partials = g.partials;
+        double[] out = new double[liveOut.length * w];
+        double[] t = new double[end - base];
+        for (int c = 0; c < w; c++) {
+            for (int s = 0; s < liveIn.length; s++) {
+                t[liveIn[s] - base] = seeds[s * w + c];
+            }
+            for (int i = first; i < end; i++) {
+                double acc = 0;
+                int stop = start[i + 1];
+                for (int e = start[i]; e < stop; e++) {
+                    double d = t[operands[e] - base];
+                    if (d != 0) {
+                        acc += partials[e] * d;
+                    }
+                }
+                t[i - base] = acc;
+            }
+            for (int r = 0; r < liveOut.length; r++) {
+                out[r * w + c] = t[liveOut[r] - base];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public double[] adjoint(double[] seeds, int w) {
+        int[] start = g.operandStart;
+        int[] operands = g.operands;
+        double[] partials = g.partials;
+        double[] out = new double[liveIn.length * w];
+        double[] a = new double[end - base];
+        for (int c = 0; c < w; c++) {
+            if (c > 0) {
+                java.util.Arrays.fill(a, 0);
+            }
+            for (int r = 0; r < liveOut.length; r++) {
+                a[liveOut[r] - base] += seeds[r * w + c];
+            }
+            for (int i = end - 1; i >= first; i--) {
+                double bar = a[i - base];
+                if (bar != 0) {
+                    int stop = start[i + 1];
+                    for (int e = start[i]; e < stop; e++) {
+                        a[operands[e] - base] += partials[e] * bar;
+                    }
+                }
+            }
+            for (int s = 0; s < liveIn.length; s++) {
+                out[s * w + c] = a[liveIn[s] - base];
+            }
+        }
+        return out;
+    }
+}
