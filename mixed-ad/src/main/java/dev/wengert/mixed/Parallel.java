@@ -20,7 +20,7 @@ final class Parallel {
     }
 
     /** Largest number of directions per block. */
-    static final int MAX_BLOCK = 64;
+    static final int MAX_BLOCK = 128;
     /** Work (directions × slots) below which handing blocks to other threads costs more than it saves. */
     static final long SMALL = 1L << 16;
     /** Largest scratch per block, in doubles (32 MiB). */

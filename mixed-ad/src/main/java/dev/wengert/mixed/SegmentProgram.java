@@ -166,46 +166,25 @@ final class SegmentProgram implements Sweep {
         if (w > 1 && w <= NARROW) {
             return byDirection(seeds, w, liveIn.length, liveOut.length, true);
         }
-        double[] t = new double[slots * w];
-        System.arraycopy(seeds, 0, t, 0, liveIn.length * w);
-        int len = end - first;
-        if (w == 1) {
-            for (int i = 0; i < len; i++) {
-                double acc = 0;
-                for (int e = start[i]; e < start[i + 1]; e++) {
-                    double d = t[operandSlot[e]];
-                    if (d != 0) {
-                        acc += partials[edgeBase + e] * d;
-                    }
-                }
-                t[entrySlot[i]] = acc;
-            }
-        } else {
-            for (int i = 0; i < len; i++) {
-                int base = entrySlot[i] * w;
-                Arrays.fill(t, base, base + w, 0);
-                for (int e = start[i]; e < start[i + 1]; e++) {
-                    double p = partials[edgeBase + e];
-                    int src = operandSlot[e] * w;
-                    if (Double.isFinite(p)) {
-                        // p·0 = ±0 adds nothing to a sum started at +0: the same bits as skipping
-                        for (int c = 0; c < w; c++) {
-                            t[base + c] += p * t[src + c];
-                        }
-                    } else {
-                        for (int c = 0; c < w; c++) {
-                            double d = t[src + c];
-                            if (d != 0) {
-                                t[base + c] += p * d;
-                            }
-                        }
-                    }
-                }
-            }
+        if (w > 1) {
+            return tangentBlock(seeds, w);
         }
-        double[] out = new double[liveOut.length * w];
+        double[] t = new double[slots];
+        System.arraycopy(seeds, 0, t, 0, liveIn.length);
+        int len = end - first;
+        for (int i = 0; i < len; i++) {
+            double acc = 0;
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                double d = t[operandSlot[e]];
+                if (d != 0) {
+                    acc += partials[edgeBase + e] * d;
+                }
+            }
+            t[entrySlot[i]] = acc;
+        }
+        double[] out = new double[liveOut.length];
         for (int r = 0; r < liveOut.length; r++) {
-            System.arraycopy(t, outSlot[r] * w, out, r * w, w);
+            out[r] = t[outSlot[r]];
         }
         return out;
     }
@@ -242,9 +221,150 @@ final class SegmentProgram implements Sweep {
                 }
             }
         } else {
-            for (int i = len - 1; i >= 0; i--) {
-                int base = entrySlot[i] * w;
-                for (int e = start[i]; e < start[i + 1]; e++) {
+            adjointBlock(a, w);
+        }
+        double[] out = new double[liveIn.length * w];
+        System.arraycopy(a, 0, out, 0, liveIn.length * w);
+        return out;
+    }
+
+    /**
+     * The tangent sweep on w &gt; 1 directions, slot-major, with a <em>range</em> per slot: the
+     * directions [lo, hi) outside which its tangent is zero (as forward mode's tangent ranges: a
+     * value reached from few of the seeded inputs has a short range). Seeds give the live-ins'
+     * ranges; an entry's range is the union of its operands'. Each entry's tangent is a sum started
+     * at +0 to which each edge adds p·ṫ over the operand's range, in edge order; a term left out
+     * (a zero tangent) would have added ±0, which changes no such sum (it is never −0), so the
+     * result is the scalar loop's in every direction. A non-finite p multiplies nonzero tangents
+     * only. An entry whose operands share its range is written in one pass,
+     * {@code (0 + p·ṫ₁) + q·ṫ₂}; one with an empty range is not written at all.
+     */
+    private double[] tangentBlock(double[] seeds, int w) {
+        double[] t = new double[slots * w];
+        int[] lo = new int[slots];
+        int[] hi = new int[slots];
+        int nIn = liveIn.length;
+        System.arraycopy(seeds, 0, t, 0, nIn * w);
+        for (int s = 0; s < nIn; s++) {
+            int row = s * w;
+            int a = 0;
+            while (a < w && seeds[row + a] == 0) {
+                a++;
+            }
+            int b = w;
+            while (b > a && seeds[row + b - 1] == 0) {
+                b--;
+            }
+            lo[s] = a;
+            hi[s] = b;
+        }
+        int len = end - first;
+        for (int i = 0; i < len; i++) {
+            int slot = entrySlot[i];
+            int base = slot * w;
+            int e0 = start[i];
+            int e1 = start[i + 1];
+            int from = w;
+            int to = 0;
+            for (int e = e0; e < e1; e++) {
+                int u = operandSlot[e];
+                if (lo[u] < hi[u]) {
+                    from = Math.min(from, lo[u]);
+                    to = Math.max(to, hi[u]);
+                }
+            }
+            lo[slot] = from;
+            hi[slot] = to;
+            if (from >= to) {
+                continue;
+            }
+            int count = e1 - e0;
+            double p = partials[edgeBase + e0];
+            int src = operandSlot[e0] * w;
+            if (count == 1 && Double.isFinite(p)) {
+                for (int c = from; c < to; c++) {
+                    t[base + c] = 0.0 + p * t[src + c];
+                }
+                continue;
+            }
+            if (count == 2) {
+                double q = partials[edgeBase + e0 + 1];
+                int u = operandSlot[e0];
+                int v = operandSlot[e0 + 1];
+                if (Double.isFinite(p) && Double.isFinite(q) && lo[u] == from && hi[u] == to
+                        && lo[v] == from && hi[v] == to) {
+                    int src2 = v * w;
+                    for (int c = from; c < to; c++) {
+                        t[base + c] = (0.0 + p * t[src + c]) + q * t[src2 + c];
+                    }
+                    continue;
+                }
+            }
+            Arrays.fill(t, base + from, base + to, 0);
+            for (int e = e0; e < e1; e++) {
+                int u = operandSlot[e];
+                double pe = partials[edgeBase + e];
+                int se = u * w;
+                int a = lo[u];
+                int b = hi[u];
+                if (Double.isFinite(pe)) {
+                    for (int c = a; c < b; c++) {
+                        t[base + c] += pe * t[se + c];
+                    }
+                } else {
+                    for (int c = a; c < b; c++) {
+                        double d = t[se + c];
+                        if (d != 0) {
+                            t[base + c] += pe * d;
+                        }
+                    }
+                }
+            }
+        }
+        double[] out = new double[liveOut.length * w];
+        for (int r = 0; r < liveOut.length; r++) {
+            int slot = outSlot[r];
+            if (lo[slot] < hi[slot]) {
+                System.arraycopy(t, slot * w + lo[slot], out, r * w + lo[slot], hi[slot] - lo[slot]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The adjoint sweep on w &gt; 1 directions, slot-major: entries in decreasing order, each edge
+     * adding p·v̄ to its operand's adjoint (a finite p times a zero adjoint adds ±0, which changes no
+     * sum; a non-finite p multiplies nonzero adjoints only), then the entry's slot zeroed for its
+     * next holder. An entry of one or two finite edges does all three in one pass over the
+     * directions, in the same order per direction (an operand's slot is never the entry's own).
+     */
+    private void adjointBlock(double[] a, int w) {
+        int len = end - first;
+        for (int i = len - 1; i >= 0; i--) {
+            int base = entrySlot[i] * w;
+            int e0 = start[i];
+            int count = start[i + 1] - e0;
+            if (count == 1 && Double.isFinite(partials[edgeBase + e0])) {
+                double p = partials[edgeBase + e0];
+                int dst = operandSlot[e0] * w;
+                for (int c = 0; c < w; c++) {
+                    a[dst + c] += p * a[base + c];
+                    a[base + c] = 0;
+                }
+            } else if (count == 2 && Double.isFinite(partials[edgeBase + e0])
+                    && Double.isFinite(partials[edgeBase + e0 + 1])) {
+                double p = partials[edgeBase + e0];
+                double q = partials[edgeBase + e0 + 1];
+                int dst = operandSlot[e0] * w;
+                int dst2 = operandSlot[e0 + 1] * w;
+                for (int c = 0; c < w; c++) {
+                    double bar = a[base + c];
+                    a[dst + c] += p * bar;
+                    a[dst2 + c] += q * bar;
+                    a[base + c] = 0;
+                }
+            } else {
+                for (int e = e0; e < e0 + count; e++) {
                     double p = partials[edgeBase + e];
                     int dst = operandSlot[e] * w;
                     if (Double.isFinite(p)) {
@@ -263,9 +383,6 @@ final class SegmentProgram implements Sweep {
                 Arrays.fill(a, base, base + w, 0);
             }
         }
-        double[] out = new double[liveIn.length * w];
-        System.arraycopy(a, 0, out, 0, liveIn.length * w);
-        return out;
     }
 
     private double[] byDirection(double[] seeds, int w, int inRows, int outRows, boolean tangent) {
