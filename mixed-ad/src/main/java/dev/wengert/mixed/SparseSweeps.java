@@ -22,10 +22,11 @@ final class SparseSweeps {
     private final int colours;
     private final int[] outs;
     private final int[] outPosition;
-    private final SegmentProgram whole;
+    private final Sweep whole;
 
     /**
-     * Detects the pattern, colours both sides and compiles the whole tape as one program. The
+     * Detects the pattern, colours both sides and prepares one sweep over the whole tape (direct for
+     * a few colours, else a compiled program). The
      * sweeps read the graph's partials when {@link #compute} runs, so after a replay refreshes
      * them the same colouring serves the new point.
      *
@@ -46,12 +47,30 @@ final class SparseSweeps {
         for (int j = 0; j < n; j++) {
             all[j] = j;
         }
-        outs = Cutter.liveSet(g, Cutter.lastUse(g), g.size());
+        outs = activeOutputs(g);
         outPosition = new int[g.outputs.length];
+        // outputs already increasing and all active: output r is outs[r]
+        boolean same = Arrays.equals(outs, g.outputs);
         for (int r = 0; r < outPosition.length; r++) {
-            outPosition[r] = Arrays.binarySearch(outs, g.outputs[r]);
+            outPosition[r] = same ? r : Arrays.binarySearch(outs, g.outputs[r]);
         }
-        whole = new SegmentProgram(g, n, g.size(), all, outs, new int[g.size()]);
+        // a few colours: sweep the graph's arrays directly, nothing to compile
+        whole = colours <= SegmentProgram.NARROW ? new DirectSweep(g, n, g.size(), all, outs)
+                : new SegmentProgram(g, n, g.size(), all, outs, new int[g.size()]);
+    }
+
+    /** @return L(N): the active output entries, sorted, each once */
+    private static int[] activeOutputs(LinearizedGraph g) {
+        int[] sorted = g.outputs.clone();
+        Arrays.sort(sorted);
+        int count = 0;
+        for (int r = 0; r < sorted.length; r++) {
+            int o = sorted[r];
+            if (g.active[o] && (count == 0 || sorted[count - 1] != o)) {
+                sorted[count++] = o;
+            }
+        }
+        return Arrays.copyOf(sorted, count);
     }
 
     static SparseJacobian compute(LinearizedGraph g, Executor executor) {
