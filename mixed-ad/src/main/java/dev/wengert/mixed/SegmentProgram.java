@@ -258,6 +258,35 @@ final class SegmentProgram implements Sweep {
             lo[s] = a;
             hi[s] = b;
         }
+        return sweepRanges(t, lo, hi, w, null, null);
+    }
+
+    /**
+     * The tangent sweep of {@link #tangentBlock} seeded with unit vectors: direction c seeds live-in
+     * {@code from + c} with 1 (c &lt; w), every other live-in with 0 — the columns from..from+w−1 of
+     * F′ — without a seed matrix: each seeded live-in's range is its one direction.
+     *
+     * @param from the first live-in seeded
+     * @param w the number of directions (from + w ≤ fan-in)
+     * @param outLo per live-out, filled with the first direction of its range
+     * @param outHi per live-out, filled with one past the last (equal to outLo if its tangents are all 0)
+     * @return m<sub>s</sub> × w, the tangents of the live-out values (0 outside their ranges)
+     */
+    double[] tangentUnit(int from, int w, int[] outLo, int[] outHi) {
+        double[] t = new double[slots * w];
+        int[] lo = new int[slots];
+        int[] hi = new int[slots];
+        for (int c = 0; c < w; c++) {
+            int s = from + c;
+            t[s * w + c] = 1;
+            lo[s] = c;
+            hi[s] = c + 1;
+        }
+        return sweepRanges(t, lo, hi, w, outLo, outHi);
+    }
+
+    /** The sweep of {@link #tangentBlock} once the live-ins' tangents and ranges are in place. */
+    private double[] sweepRanges(double[] t, int[] lo, int[] hi, int w, int[] outLo, int[] outHi) {
         int len = end - first;
         for (int i = 0; i < len; i++) {
             int slot = entrySlot[i];
@@ -324,8 +353,14 @@ final class SegmentProgram implements Sweep {
         double[] out = new double[liveOut.length * w];
         for (int r = 0; r < liveOut.length; r++) {
             int slot = outSlot[r];
-            if (lo[slot] < hi[slot]) {
-                System.arraycopy(t, slot * w + lo[slot], out, r * w + lo[slot], hi[slot] - lo[slot]);
+            int a = Math.min(lo[slot], hi[slot]);
+            int b = hi[slot];
+            if (a < b) {
+                System.arraycopy(t, slot * w + a, out, r * w + a, b - a);
+            }
+            if (outLo != null) {
+                outLo[r] = a;
+                outHi[r] = Math.max(a, b);
             }
         }
         return out;
