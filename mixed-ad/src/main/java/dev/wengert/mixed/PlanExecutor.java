@@ -5,9 +5,10 @@ import java.util.concurrent.Executor;
 
 /**
  * Executes the steps of a plan ({@link ChainPlanner#steps()}) with a stack of dense matrices.
- * Each sweeping step has one program compiled over the whole range of segments it sweeps, so a
- * push or pull through several segments is one sweep over their entries, and values merely
- * passed through cost nothing:
+ * Each sweeping step has one {@link Sweep} over the whole range of segments it sweeps (a
+ * {@link DirectSweep} for at most {@link SegmentProgram#NARROW} directions, else a compiled
+ * {@link SegmentProgram}), so a push or pull through several segments is one sweep over their
+ * entries, and values merely passed through cost nothing:
  * <ul>
  *   <li>TANGENT s: F′<sub>s</sub> by n<sub>s</sub> tangent sweeps (identity seeds);</li>
  *   <li>ADJOINT s: F′<sub>s</sub> by m<sub>s</sub> adjoint sweeps;</li>
@@ -18,7 +19,8 @@ import java.util.concurrent.Executor;
  *       k..i, pushes F′<sub>j..i</sub>.</li>
  * </ul>
  * Independent directions (columns of a tangent step, rows of an adjoint step, rows of a product)
- * run in blocks on the executor ({@link Parallel}).
+ * run in blocks on the executor ({@link Parallel}). A plan ending in a product writes it straight
+ * into the Jacobian's rows ({@link #multiplyInto}).
  */
 final class PlanExecutor {
 

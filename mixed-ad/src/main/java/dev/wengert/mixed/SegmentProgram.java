@@ -37,7 +37,8 @@ final class SegmentProgram implements Sweep {
 
     /**
      * Up to this many directions are swept one at a time (a tight scalar loop beats a short inner
-     * loop over the directions); the arithmetic of each direction is the same either way.
+     * loop over the directions); the arithmetic of each direction is the same either way. A plan's
+     * step of this many directions or fewer is a {@link DirectSweep} instead, with nothing to compile.
      */
     static final int NARROW = 4;
 
