@@ -151,15 +151,15 @@ final class GraphBuilder {
 
     /**
      * Freezes a graph given in CSR arrays (as {@link #build}), keeping only derivative-carrying
-     * edges, in two passes over the edges and a third only if some edge is dropped:
+     * edges, in two passes over the edges (and an array copy if some edge is dropped):
      * <ol>
      *   <li>forward: an entry is active if it is an input or some operand is active;</li>
      *   <li>backward: an active entry is kept if it is an output or a kept entry uses it (its last
      *       use is then known, for every user is later on the tape), so the same pass gives each
      *       value's last use and the live-size differences of {@link Cutter} (value v is live at
-     *       the cut positions max(v + 1, n) … lastUse(v));</li>
-     *   <li>forward, only if an edge was dropped: the kept edges are compacted in place, a run of
-     *       kept edges at a time.</li>
+     *       the cut positions max(v + 1, n) … lastUse(v)), and moves each kept edge up towards
+     *       the end of the arrays as it is met, so that they end up contiguous, in order;</li>
+     *   <li>only if an edge was dropped: the kept edges are copied to the front (one array copy).</li>
      * </ol>
      * Arrays longer than needed are trimmed.
      *
@@ -167,7 +167,8 @@ final class GraphBuilder {
      * @param ops per entry, the op name
      * @param values per entry, the value
      * @param size the number of entries
-     * @param operandStart per entry i, its first edge; operandStart[size] the edge count
+     * @param operandStart per entry i, its first edge; operandStart[size] the edge count (overwritten,
+     *        like operands and partials: the graph may keep these arrays)
      * @param operands per edge, the operand entry (&lt; its own entry)
      * @param partials per edge, the local partial
      * @param outputs the output entries
@@ -198,70 +199,71 @@ final class GraphBuilder {
                 }
             }
         }
-        // backward: kept entries, last uses (0 = unused: a user is always later), live differences
+        // backward: kept entries, last uses (0 = unused: a user is always later), live differences;
+        // the kept edges are moved up to the end of the arrays as they are met (each to a place
+        // at or after its own, never over one not yet read), and operandStart[i + 1] becomes the
+        // end of entry i's kept edges
         int[] lastUse = new int[size];
         for (int o : outputs) {
             lastUse[o] = size;
         }
         int[] diff = new int[size - inputs + 2];
-        int kept = 0;
+        int[] from = sourceEdge;
+        int w = total;                          // kept edges are at [w, total)
         for (int i = size - 1; i >= 0; i--) {
+            int begin = operandStart[i];
+            int end = operandStart[i + 1];
+            operandStart[i + 1] = w;
             int last = lastUse[i];
             if (!active[i] || last <= i) {
                 active[i] = false;
+                if (trace && from == null && begin < end) {
+                    from = identity(total);
+                }
                 continue;
             }
-            int from = Math.max(i + 1, inputs);
-            if (from <= last) {
-                diff[from - inputs]++;
+            int firstLive = Math.max(i + 1, inputs);
+            if (firstLive <= last) {
+                diff[firstLive - inputs]++;
                 diff[last - inputs + 1]--;
             }
-            int end = operandStart[i + 1];
-            for (int e = operandStart[i]; e < end; e++) {
+            for (int e = end - 1; e >= begin; e--) {
                 int u = operands[e];
                 if (active[u]) {
-                    kept++;
+                    w--;
+                    if (w != e) {
+                        operands[w] = u;
+                        partials[w] = partials[e];
+                        if (from != null) {
+                            from[w] = from[e];
+                        }
+                    }
                     if (lastUse[u] <= u) {
                         lastUse[u] = i;
                     }
+                } else if (trace && from == null) {
+                    from = identity(total);
                 }
             }
         }
+        int kept = total - w;
         int[] live = new int[size - inputs + 1];
         int run = 0;
         for (int p = 0; p < live.length; p++) {
             run += diff[p];
             live[p] = run;
         }
-        int[] start;
-        int[] from = sourceEdge;
-        if (kept == total) {
-            start = trim(operandStart, size + 1);
-        } else {
-            start = new int[size + 1];
-            if (trace && from == null) {
-                from = identity(total);
+        int[] start = trim(operandStart, size + 1);
+        start[0] = w;
+        if (w > 0) {
+            for (int i = 0; i <= size; i++) {
+                start[i] -= w;
             }
-            // runs of kept edges, across entries, each moved by one arraycopy
-            int k = 0;
-            int pending = 0;                    // the current pending is [pending, e)
-            for (int i = 0; i < size; i++) {
-                int begin = operandStart[i];
-                int end = operandStart[i + 1];
-                if (!active[i]) {
-                    k = move(operands, partials, from, pending, begin, k);
-                    pending = end;
-                } else {
-                    for (int e = begin; e < end; e++) {
-                        if (!active[operands[e]]) {
-                            k = move(operands, partials, from, pending, e, k);
-                            pending = e + 1;
-                        }
-                    }
-                }
-                start[i + 1] = k + Math.max(0, end - pending);
+            operands = Arrays.copyOfRange(operands, w, total);
+            partials = Arrays.copyOfRange(partials, w, total);
+            if (from != null) {
+                from = Arrays.copyOfRange(from, w, total);
             }
-            move(operands, partials, from, pending, total, k);
         }
         LinearizedGraph g = new LinearizedGraph(inputs, ops, trim(values, size), start,
                 trim(operands, kept), trim(partials, kept), outputs.clone(), active, lastUse, live);
@@ -269,19 +271,6 @@ final class GraphBuilder {
             g.sourceEdge = trim(from, kept);
         }
         return g;
-    }
-
-    /** Moves the kept edges [from, to) down to position k; returns the position after them. */
-    private static int move(int[] operands, double[] partials, int[] source, int from, int to, int k) {
-        int count = to - from;
-        if (count > 0 && k != from) {
-            System.arraycopy(operands, from, operands, k, count);
-            System.arraycopy(partials, from, partials, k, count);
-            if (source != null) {
-                System.arraycopy(source, from, source, k, count);
-            }
-        }
-        return k + Math.max(0, count);
     }
 
     private static int[] identity(int length) {
