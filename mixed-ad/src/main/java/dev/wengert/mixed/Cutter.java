@@ -180,6 +180,8 @@ final class Cutter {
     /**
      * All live sets at once: value v is in L(p) for the bounds p with v &lt; p ≤ lastUse(v); the
      * first bound after v advances with v, so the cost is O(N + L + Σ|L(p)|) rather than O(N·L).
+     * One pass when lastUse is the graph's own (the sizes are then its live sizes), else two
+     * (count, then fill).
      *
      * @param g the graph
      * @param lastUse from {@link #lastUse}
@@ -191,8 +193,15 @@ final class Cutter {
         boolean[] active = g.active;
         int[] count = new int[bounds.length];
         int[][] sets = new int[bounds.length][];
-        for (int pass = 0; pass < 2; pass++) {
-            if (pass == 1) {
+        // with the graph's own last uses the sizes are known, |L(p)| = live[p − n]: one pass fills
+        boolean sized = lastUse == g.lastUse;
+        if (sized) {
+            for (int k = 0; k < bounds.length; k++) {
+                sets[k] = new int[g.live[bounds[k] - g.inputs]];
+            }
+        }
+        for (int pass = sized ? 1 : 0; pass < 2; pass++) {
+            if (pass == 1 && !sized) {
                 for (int k = 0; k < bounds.length; k++) {
                     sets[k] = new int[count[k]];
                     count[k] = 0;
