@@ -12,71 +12,53 @@ import java.util.Arrays;
  * a value of L(a) ∩ L(b) that the segment does not use is merely passed through (an identity row,
  * no sweep cost).
  *
- * <p>|L(p)| at every p comes from one pass over the edges: an active value v with last use u
- * (u = N for an output) is live at the positions max(v + 1, n) ≤ p ≤ u, added as a difference
- * array. Candidate cuts are the interior local minima of |L(p)| (for a plateau, its first
+ * <p>|L(p)| at every p is computed when the graph is frozen ({@link GraphBuilder#freeze}, in its
+ * backward pass): an active value v with last use u (u = N for an output) is live at the positions
+ * max(v + 1, n) ≤ p ≤ u, added as a difference array. Candidate cuts are the interior local minima of |L(p)| (for a plateau, its first
  * position); when there are more than {@code maxSegments − 1}, the ones with the smallest live
  * sets are kept, first those at least (N − n)/(2·maxSegments) entries from a cut already kept (so
  * the cuts spread over the tape rather than crowd around one narrow place), then the rest. Example: h = Σ<sub>j</sub> g(x<sub>j</sub>), y<sub>i</sub> = q<sub>i</sub>(h)
  * has |L| falling from n to 1 while the sum is formed, then rising to n: one cut, at the waist.
+ *
+ * <p>A graph is cut into at most one segment per {@value #EDGES_PER_SEGMENT} edges (and at most
+ * 2 below that): each segment costs a program to compile, a step to plan and a matrix to pass on,
+ * about what a sweep over a couple of thousand edges costs, while the narrow places that make a
+ * plan cheap are few and are kept first. On the bottleneck family (n = 256, k = 1, 13,823 edges)
+ * this gives 6 segments instead of 32, with the same predicted cost.
  */
 final class Cutter {
+
+    /** At most one segment per this many edges (but 2 segments are always allowed). */
+    static final int EDGES_PER_SEGMENT = 2048;
 
     private Cutter() {
     }
 
     /**
      * @param g the graph
-     * @return |L(p)| for p = n..N, at index p − n
+     * @return |L(p)| for p = n..N, at index p − n (computed when the graph was frozen; not a copy)
      */
     static int[] liveSizes(LinearizedGraph g) {
-        return liveSizes(g, lastUse(g));
+        return g.live;
     }
 
     /**
      * @param g the graph
-     * @param lastUse from {@link #lastUse}
-     * @return |L(p)| for p = n..N, at index p − n
-     */
-    static int[] liveSizes(LinearizedGraph g, int[] lastUse) {
-        int n = g.inputs;
-        int size = g.size();
-        int[] diff = new int[size - n + 2];
-        for (int v = 0; v < size; v++) {
-            if (g.active[v] && lastUse[v] > v) {
-                int from = Math.max(v + 1, n);
-                if (from <= lastUse[v]) {
-                    diff[from - n]++;
-                    diff[lastUse[v] - n + 1]--;
-                }
-            }
-        }
-        int[] live = new int[size - n + 1];
-        int run = 0;
-        for (int p = 0; p < live.length; p++) {
-            run += diff[p];
-            live[p] = run;
-        }
-        return live;
-    }
-
-    /**
-     * @param g the graph
-     * @return per entry, the last entry using it, N for an output, or −1 if unused
+     * @return per entry v, the last entry using it, N for an output, or a value ≤ v if unused
+     *         (computed when the graph was frozen; not a copy)
      */
     static int[] lastUse(LinearizedGraph g) {
-        int size = g.size();
-        int[] last = new int[size];
-        Arrays.fill(last, -1);
-        for (int i = 0; i < size; i++) {
-            for (int e = g.operandStart[i]; e < g.operandStart[i + 1]; e++) {
-                last[g.operands[e]] = i;
-            }
-        }
-        for (int o : g.outputs) {
-            last[o] = size;
-        }
-        return last;
+        return g.lastUse;
+    }
+
+    /**
+     * @param edges the graph's edge count
+     * @param maxSegments the most segments asked for (≥ 1)
+     * @return the most segments worth cutting the graph into: maxSegments, but at most one per
+     *         {@value #EDGES_PER_SEGMENT} edges and at least 2 (1 if maxSegments is 1)
+     */
+    static int segmentLimit(long edges, int maxSegments) {
+        return (int) Math.min(maxSegments, Math.max(2, edges / EDGES_PER_SEGMENT));
     }
 
     /**
@@ -198,6 +180,8 @@ final class Cutter {
     /**
      * All live sets at once: value v is in L(p) for the bounds p with v &lt; p ≤ lastUse(v); the
      * first bound after v advances with v, so the cost is O(N + L + Σ|L(p)|) rather than O(N·L).
+     * One pass when lastUse is the graph's own (the sizes are then its live sizes), else two
+     * (count, then fill).
      *
      * @param g the graph
      * @param lastUse from {@link #lastUse}
@@ -209,8 +193,15 @@ final class Cutter {
         boolean[] active = g.active;
         int[] count = new int[bounds.length];
         int[][] sets = new int[bounds.length][];
-        for (int pass = 0; pass < 2; pass++) {
-            if (pass == 1) {
+        // with the graph's own last uses the sizes are known, |L(p)| = live[p − n]: one pass fills
+        boolean sized = lastUse == g.lastUse;
+        if (sized) {
+            for (int k = 0; k < bounds.length; k++) {
+                sets[k] = new int[g.live[bounds[k] - g.inputs]];
+            }
+        }
+        for (int pass = sized ? 1 : 0; pass < 2; pass++) {
+            if (pass == 1 && !sized) {
                 for (int k = 0; k < bounds.length; k++) {
                     sets[k] = new int[count[k]];
                     count[k] = 0;

@@ -1,6 +1,7 @@
 package dev.wengert.mixed;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Builds a {@link LinearizedGraph} entry by entry, in tape order: first the inputs, then each
@@ -144,18 +145,30 @@ final class GraphBuilder {
      * @return the graph
      */
     LinearizedGraph build(int[] outputs) {
-        return freeze(inputs, ops, values, size, operandStart, operands, partials, outputs, null, false);
+        String[] names = Arrays.copyOf(ops, size);
+        return freeze(inputs, i -> names[i], values, size, operandStart, operands, partials, outputs, null, false);
     }
 
     /**
      * Freezes a graph given in CSR arrays (as {@link #build}), keeping only derivative-carrying
-     * edges. The edge arrays are compacted in place; arrays longer than needed are trimmed.
+     * edges, in two passes over the edges (and an array copy if some edge is dropped):
+     * <ol>
+     *   <li>forward: an entry is active if it is an input or some operand is active;</li>
+     *   <li>backward: an active entry is kept if it is an output or a kept entry uses it (its last
+     *       use is then known, for every user is later on the tape), so the same pass gives each
+     *       value's last use and the live-size differences of {@link Cutter} (value v is live at
+     *       the cut positions max(v + 1, n) … lastUse(v)), and moves each kept edge up towards
+     *       the end of the arrays as it is met, so that they end up contiguous, in order;</li>
+     *   <li>only if an edge was dropped: the kept edges are copied to the front (one array copy).</li>
+     * </ol>
+     * Arrays longer than needed are trimmed.
      *
      * @param inputs the number of inputs n (entries 0..n−1)
      * @param ops per entry, the op name
      * @param values per entry, the value
      * @param size the number of entries
-     * @param operandStart per entry i, its first edge; operandStart[size] the edge count
+     * @param operandStart per entry i, its first edge; operandStart[size] the edge count (overwritten,
+     *        like operands and partials: the graph may keep these arrays)
      * @param operands per edge, the operand entry (&lt; its own entry)
      * @param partials per edge, the local partial
      * @param outputs the output entries
@@ -164,7 +177,7 @@ final class GraphBuilder {
      *        left null when every edge is kept and sourceEdge is null: kept edge e is source edge e)
      * @return the graph
      */
-    static LinearizedGraph freeze(int inputs, String[] ops, double[] values, int size, int[] operandStart,
+    static LinearizedGraph freeze(int inputs, IntFunction<String> ops, double[] values, int size, int[] operandStart,
             int[] operands, double[] partials, int[] outputs, int[] sourceEdge, boolean trace) {
         for (int r = 0; r < outputs.length; r++) {
             if (outputs[r] < 0 || outputs[r] >= size) {
@@ -172,56 +185,88 @@ final class GraphBuilder {
                         + ", but entries are 0 to " + (size - 1));
             }
         }
+        int total = operandStart[size];
         boolean[] active = new boolean[size];
-        for (int i = 0; i < size; i++) {
-            active[i] = i < inputs;
-            for (int e = operandStart[i]; e < operandStart[i + 1] && !active[i]; e++) {
-                active[i] = active[operands[e]];
+        for (int i = 0; i < inputs; i++) {
+            active[i] = true;
+        }
+        for (int i = inputs; i < size; i++) {
+            int end = operandStart[i + 1];
+            for (int e = operandStart[i]; e < end; e++) {
+                if (active[operands[e]]) {
+                    active[i] = true;
+                    break;
+                }
             }
         }
-        boolean[] needed = new boolean[size];
+        // backward: kept entries, last uses (0 = unused: a user is always later), live differences;
+        // the kept edges are moved up to the end of the arrays as they are met (each to a place
+        // at or after its own, never over one not yet read), and operandStart[i + 1] becomes the
+        // end of entry i's kept edges
+        int[] lastUse = new int[size];
         for (int o : outputs) {
-            needed[o] = true;
+            lastUse[o] = size;
         }
-        for (int i = size - 1; i >= inputs; i--) {
-            if (needed[i] && active[i]) {
-                for (int e = operandStart[i]; e < operandStart[i + 1]; e++) {
-                    needed[operands[e]] = true;
-                }
-            }
-        }
-        int[] start = new int[size + 1];
-        int kept = 0;
+        int[] diff = new int[size - inputs + 2];
         int[] from = sourceEdge;
-        for (int i = 0; i < size; i++) {
-            active[i] &= needed[i];
-            if (active[i]) {
-                for (int e = operandStart[i]; e < operandStart[i + 1]; e++) {
-                    int u = operands[e];
-                    if (active[u]) {
-                        if (kept != e) {
-                            if (trace && from == null) {
-                                from = identity(operandStart[size]);
-                            }
-                            operands[kept] = u;
-                            partials[kept] = partials[e];
-                        }
+        int w = total;                          // kept edges are at [w, total)
+        for (int i = size - 1; i >= 0; i--) {
+            int begin = operandStart[i];
+            int end = operandStart[i + 1];
+            operandStart[i + 1] = w;
+            int last = lastUse[i];
+            if (!active[i] || last <= i) {
+                active[i] = false;
+                if (trace && from == null && begin < end) {
+                    from = identity(total);
+                }
+                continue;
+            }
+            int firstLive = Math.max(i + 1, inputs);
+            if (firstLive <= last) {
+                diff[firstLive - inputs]++;
+                diff[last - inputs + 1]--;
+            }
+            for (int e = end - 1; e >= begin; e--) {
+                int u = operands[e];
+                if (active[u]) {
+                    w--;
+                    if (w != e) {
+                        operands[w] = u;
+                        partials[w] = partials[e];
                         if (from != null) {
-                            from[kept] = from[e];
+                            from[w] = from[e];
                         }
-                        kept++;
                     }
+                    if (lastUse[u] <= u) {
+                        lastUse[u] = i;
+                    }
+                } else if (trace && from == null) {
+                    from = identity(total);
                 }
             }
-            start[i + 1] = kept;
         }
-        if (trace && from == null && kept != operandStart[size]) {
-            // only trailing edges were dropped: the kept ones are still the tape's first `kept`,
-            // but the graph is shorter than the tape, so a refresh needs the map all the same
-            from = identity(kept);
+        int kept = total - w;
+        int[] live = new int[size - inputs + 1];
+        int run = 0;
+        for (int p = 0; p < live.length; p++) {
+            run += diff[p];
+            live[p] = run;
         }
-        LinearizedGraph g = new LinearizedGraph(inputs, trim(ops, size), trim(values, size), start,
-                trim(operands, kept), trim(partials, kept), outputs.clone(), active);
+        int[] start = trim(operandStart, size + 1);
+        start[0] = w;
+        if (w > 0) {
+            for (int i = 0; i <= size; i++) {
+                start[i] -= w;
+            }
+            operands = Arrays.copyOfRange(operands, w, total);
+            partials = Arrays.copyOfRange(partials, w, total);
+            if (from != null) {
+                from = Arrays.copyOfRange(from, w, total);
+            }
+        }
+        LinearizedGraph g = new LinearizedGraph(inputs, ops, trim(values, size), start,
+                trim(operands, kept), trim(partials, kept), outputs.clone(), active, lastUse, live);
         if (trace && from != null) {
             g.sourceEdge = trim(from, kept);
         }
@@ -241,10 +286,6 @@ final class GraphBuilder {
     }
 
     private static double[] trim(double[] a, int length) {
-        return a.length == length ? a : Arrays.copyOf(a, length);
-    }
-
-    private static String[] trim(String[] a, int length) {
         return a.length == length ? a : Arrays.copyOf(a, length);
     }
 }

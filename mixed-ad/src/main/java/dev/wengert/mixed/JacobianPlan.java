@@ -29,7 +29,7 @@ public final class JacobianPlan {
     private final LinearizedGraph graph;
     private final Cutter.Chain chain;
     private final List<ChainPlanner.Step> steps;
-    private final SegmentProgram[] programs;
+    private final Sweep[] programs;
     private final List<Segment> segments;
     private final long predicted;
     private final long pureForward;
@@ -44,8 +44,8 @@ public final class JacobianPlan {
         this.graph = graph;
         this.executor = executor;
         int[] lastUse = Cutter.lastUse(graph);
-        int[] live = Cutter.liveSizes(graph, lastUse);
-        int[] cuts = Cutter.chooseCuts(live, graph.inputs, maxSegments);
+        int[] live = Cutter.liveSizes(graph);
+        int[] cuts = Cutter.chooseCuts(live, graph.inputs, Cutter.segmentLimit(graph.edges(), maxSegments));
         this.chain = Cutter.chain(graph, lastUse, cuts);
         int len = chain.length();
         int[] bounds = chain.bounds();
@@ -66,8 +66,9 @@ public final class JacobianPlan {
         // a plan that costs what a pure mode costs runs that mode straight into the result
         wholeTangent = predicted >= pureForward;
         whole = wholeTangent || predicted >= pureReverse ? chain.program(graph, 0, len - 1, scratch) : null;
-        // otherwise one program per sweeping step, over the whole range of segments it sweeps
-        this.programs = whole != null ? new SegmentProgram[] {whole} : new SegmentProgram[steps.size()];
+        // otherwise one sweep per sweeping step, over the whole range of segments it sweeps:
+        // direct for a few directions, a compiled program for more
+        this.programs = whole != null ? new Sweep[] {whole} : new Sweep[steps.size()];
         SweepMode[] modes = new SweepMode[len];
         for (int k = 0; k < steps.size(); k++) {
             ChainPlanner.Step step = steps.get(k);
@@ -75,25 +76,25 @@ public final class JacobianPlan {
                 case TANGENT -> {
                     modes[step.i()] = SweepMode.TANGENT;
                     if (whole == null) {
-                        programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                        programs[k] = sweep(step.i(), step.i(), fanIn[step.i()], scratch);
                     }
                 }
                 case ADJOINT -> {
                     modes[step.i()] = SweepMode.ADJOINT;
                     if (whole == null) {
-                        programs[k] = chain.program(graph, step.i(), step.i(), scratch);
+                        programs[k] = sweep(step.i(), step.i(), fanOut[step.i()], scratch);
                     }
                 }
                 case PUSH -> {
                     Arrays.fill(modes, step.k() + 1, step.j() + 1, SweepMode.TANGENT);
                     if (whole == null) {
-                        programs[k] = chain.program(graph, step.k() + 1, step.j(), scratch);
+                        programs[k] = sweep(step.k() + 1, step.j(), fanIn[step.i()], scratch);
                     }
                 }
                 case PULL -> {
                     Arrays.fill(modes, step.i(), step.k() + 1, SweepMode.ADJOINT);
                     if (whole == null) {
-                        programs[k] = chain.program(graph, step.i(), step.k(), scratch);
+                        programs[k] = sweep(step.i(), step.k(), fanOut[step.j()], scratch);
                     }
                 }
                 default -> { }
@@ -105,6 +106,22 @@ public final class JacobianPlan {
                     (int) fanIn[s], (int) fanOut[s], modes[s]));
         }
         this.segments = Collections.unmodifiableList(list);
+    }
+
+    /**
+     * @param from the first segment swept
+     * @param to the last segment swept
+     * @param directions how many directions the step sweeps
+     * @param scratch an int array of the graph's size
+     * @return a {@link DirectSweep} for at most {@link SegmentProgram#NARROW} directions (nothing
+     *         to compile), else a compiled {@link SegmentProgram}
+     */
+    private Sweep sweep(int from, int to, long directions, int[] scratch) {
+        if (directions <= SegmentProgram.NARROW) {
+            int[] bounds = chain.bounds();
+            return new DirectSweep(graph, bounds[from], bounds[to + 1], chain.liveSets()[from], chain.liveSets()[to + 1]);
+        }
+        return chain.program(graph, from, to, scratch);
     }
 
     /** @return the predicted cost of this plan, in multiply-adds */
@@ -160,18 +177,30 @@ public final class JacobianPlan {
         if (whole != null) {
             return PureSweeps.jacobian(graph, whole, wholeTangent, executor);
         }
-        PlanExecutor.Matrix result = PlanExecutor.execute(steps, programs, executor);
         int[] columns = chain.liveSets()[0];
         int[] rows = chain.liveSets()[chain.length()];
         int m = graph.outputs.length;
         double[][] jacobian = new double[m][graph.inputs];
+        int[] rowOf = new int[m];
         for (int r = 0; r < m; r++) {
-            int pos = Arrays.binarySearch(rows, graph.outputs[r]);
+            rowOf[r] = Arrays.binarySearch(rows, graph.outputs[r]);
+        }
+        // every input live: column c is input c
+        int[] columnOf = columns.length == graph.inputs ? null : columns;
+        int last = steps.size() - 1;
+        if (steps.get(last).kind() == ChainPlanner.Kind.MULTIPLY) {
+            // the last product goes straight into the result's rows
+            PlanExecutor.Matrix[] left = PlanExecutor.execute(steps, programs, last, executor);
+            PlanExecutor.multiplyInto(left[1], left[0], jacobian, rowOf, columnOf, executor);
+            return jacobian;
+        }
+        PlanExecutor.Matrix result = PlanExecutor.execute(steps, programs, steps.size(), executor)[0];
+        for (int r = 0; r < m; r++) {
+            int pos = rowOf[r];
             if (pos >= 0) {
                 int base = pos * result.columns();
                 double[] row = jacobian[r];
-                if (columns.length == row.length) {
-                    // every input is live: column c is input c
+                if (columnOf == null) {
                     System.arraycopy(result.data(), base, row, 0, row.length);
                 } else {
                     for (int c = 0; c < columns.length; c++) {
@@ -215,8 +244,8 @@ public final class JacobianPlan {
         return steps;
     }
 
-    /** @return the program swept by each step (null for a product), or the one whole-tape program of a pure plan */
-    SegmentProgram[] programs() {
+    /** @return the sweep of each step (null for a product), or the one whole-tape program of a pure plan */
+    Sweep[] programs() {
         return programs;
     }
 

@@ -1,6 +1,7 @@
 package dev.wengert.mixed;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * The linearized computational graph of one recording, read-only: the tape with every entry's
@@ -32,13 +33,25 @@ import java.util.Arrays;
 public final class LinearizedGraph {
 
     final int inputs;
-    final String[] ops;
+    /**
+     * per entry, its op name; for a graph copied from a recording this reads the tape's view on
+     * demand (names are wanted only by {@code explain()}, DOT and tests), so copying a tape costs
+     * no pass over its op codes — the graph then keeps the tape's view alive
+     */
+    final IntFunction<String> ops;
     final double[] values;
     final int[] operandStart;
     final int[] operands;
     final double[] partials;
     final int[] outputs;
     final boolean[] active;
+    /**
+     * per entry v, the last entry using it through a kept edge, N for an output; a value ≤ v if
+     * no entry uses it (computed once, when the graph is frozen)
+     */
+    final int[] lastUse;
+    /** |L(p)| for the cut positions p = n..N, at index p − n (see {@link Cutter}) */
+    final int[] live;
     /**
      * for a graph copied from a recording: per edge, its position in the tape's edge list
      * ({@code TapeView.copyEdges}); null if edge e is tape edge e
@@ -57,15 +70,15 @@ public final class LinearizedGraph {
      */
     LinearizedGraph withOwnNumbers() {
         LinearizedGraph copy = new LinearizedGraph(inputs, ops, values.clone(), operandStart, operands,
-                partials.clone(), outputs, active);
+                partials.clone(), outputs, active, lastUse, live);
         copy.sourceEdge = sourceEdge;
         copy.tapeEdges = tapeEdges;
         copy.entrySource = entrySource;
         return copy;
     }
 
-    LinearizedGraph(int inputs, String[] ops, double[] values, int[] operandStart, int[] operands,
-            double[] partials, int[] outputs, boolean[] active) {
+    LinearizedGraph(int inputs, IntFunction<String> ops, double[] values, int[] operandStart, int[] operands,
+            double[] partials, int[] outputs, boolean[] active, int[] lastUse, int[] live) {
         this.inputs = inputs;
         this.ops = ops;
         this.values = values;
@@ -74,6 +87,8 @@ public final class LinearizedGraph {
         this.partials = partials;
         this.outputs = outputs;
         this.active = active;
+        this.lastUse = lastUse;
+        this.live = live;
     }
 
     /** @return n, the number of inputs (entries 0..n−1) */
@@ -109,7 +124,10 @@ public final class LinearizedGraph {
      * @return its operation's name ("input", "const", "*", "sin", …)
      */
     public String op(int i) {
-        return ops[i];
+        if (i < 0 || i >= values.length) {
+            throw new IndexOutOfBoundsException("entry " + i + " of a graph with " + values.length + " entries");
+        }
+        return ops.apply(i);
     }
 
     /**

@@ -36,7 +36,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class MixedMode implements Differentiator {
 
-    /** Default most segments a recording is cut into. */
+    /** Default most segments a recording is cut into (fewer on a short one: see {@link #MixedMode(Executor, int)}). */
     public static final int DEFAULT_MAX_SEGMENTS = 32;
 
     private static final ReverseMode REVERSE = new ReverseMode();
@@ -59,7 +59,9 @@ public final class MixedMode implements Differentiator {
 
     /**
      * @param executor where independent sweeps run
-     * @param maxSegments the most segments a recording is cut into, ≥ 1 (1: whole-tape pure modes only)
+     * @param maxSegments the most segments a recording is cut into, ≥ 1 (1: whole-tape pure modes
+     *        only); a recording is also cut into at most one segment per 2,048 edges (2 below that),
+     *        since each segment costs a step to plan and execute
      */
     public MixedMode(Executor executor, int maxSegments) {
         this.executor = Checks.notNull("executor", executor);
@@ -106,7 +108,7 @@ public final class MixedMode implements Differentiator {
         Checks.notNull("f", f);
         Checks.point(x);
         Recording recording = REVERSE.record(f, x.clone());
-        return new PreparedJacobian(recording, Recordings.linearize(recording), maxSegments, executor);
+        return new PreparedJacobian(recording, Recordings.linearize(recording, true), maxSegments, executor);
     }
 
     /** The Jacobian by executing the plan of {@link #plan(VectorFunction, double[])}. */

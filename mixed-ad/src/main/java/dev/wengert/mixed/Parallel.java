@@ -20,7 +20,7 @@ final class Parallel {
     }
 
     /** Largest number of directions per block. */
-    static final int MAX_BLOCK = 64;
+    static final int MAX_BLOCK = 128;
     /** Work (directions × slots) below which handing blocks to other threads costs more than it saves. */
     static final long SMALL = 1L << 16;
     /** Largest scratch per block, in doubles (32 MiB). */
@@ -30,19 +30,23 @@ final class Parallel {
     }
 
     /**
-     * @param executor where blocks run
-     * @return how many threads it may use at once
+     * @param executor where helpers run
+     * @return how many threads may run blocks at once, the calling thread included: a fork-join
+     *         pool's parallelism plus the caller; for any other executor (which may be the calling
+     *         thread itself, {@code Runnable::run}) the number of processors, caller included —
+     *         splitting into more blocks than can run at once only adds a pass per block
      */
-    static int parallelism(Executor executor) {
+    static int workers(Executor executor) {
         if (executor instanceof ForkJoinPool pool) {
-            return Math.max(1, pool.getParallelism());
+            return Math.max(1, pool.getParallelism()) + 1;
         }
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * Splits w directions into blocks of equal width and runs them: the calling thread and up to
-     * {@code parallelism(executor)} helpers on the executor take the next block from a shared
+     * Splits w directions into blocks of equal width, one per {@link #workers worker} (at most
+     * {@link #MAX_BLOCK} wide), and runs them: the calling thread and up to
+     * {@code workers(executor) − 1} helpers on the executor take the next block from a shared
      * counter until none is left. Which thread runs a block never changes what it computes.
      *
      * @param executor where helpers run
@@ -58,7 +62,7 @@ final class Parallel {
             block.run(0, w);
             return;
         }
-        int threads = parallelism(executor) + 1;
+        int threads = workers(executor);
         int width = (w + threads - 1) / threads;
         width = Math.min(width, MAX_BLOCK);
         width = (int) Math.max(1, Math.min(width, MAX_SCRATCH / Math.max(1, slots)));

@@ -5,9 +5,10 @@ import java.util.concurrent.Executor;
 
 /**
  * Executes the steps of a plan ({@link ChainPlanner#steps()}) with a stack of dense matrices.
- * Each sweeping step has one program compiled over the whole range of segments it sweeps, so a
- * push or pull through several segments is one sweep over their entries, and values merely
- * passed through cost nothing:
+ * Each sweeping step has one {@link Sweep} over the whole range of segments it sweeps (a
+ * {@link DirectSweep} for at most {@link SegmentProgram#NARROW} directions, else a compiled
+ * {@link SegmentProgram}), so a push or pull through several segments is one sweep over their
+ * entries, and values merely passed through cost nothing:
  * <ul>
  *   <li>TANGENT s: F′<sub>s</sub> by n<sub>s</sub> tangent sweeps (identity seeds);</li>
  *   <li>ADJOINT s: F′<sub>s</sub> by m<sub>s</sub> adjoint sweeps;</li>
@@ -18,7 +19,8 @@ import java.util.concurrent.Executor;
  *       k..i, pushes F′<sub>j..i</sub>.</li>
  * </ul>
  * Independent directions (columns of a tangent step, rows of an adjoint step, rows of a product)
- * run in blocks on the executor ({@link Parallel}).
+ * run in blocks on the executor ({@link Parallel}). A plan ending in a product writes it straight
+ * into the Jacobian's rows ({@link #multiplyInto}).
  */
 final class PlanExecutor {
 
@@ -30,17 +32,20 @@ final class PlanExecutor {
     }
 
     /**
-     * @param segments the chain
+     * Executes the first {@code count} steps.
+     *
      * @param steps the plan
+     * @param programs the sweep of each sweeping step (null for a product)
+     * @param count how many steps to execute
      * @param executor where independent sweeps run
-     * @return F′, |L(N)| × |L(n)|
+     * @return the stack of matrices they leave, bottom first (F′, |L(N)| × |L(n)|, alone after all steps)
      */
-    static Matrix execute(List<ChainPlanner.Step> steps, SegmentProgram[] programs, Executor executor) {
-        Matrix[] stack = new Matrix[steps.size() + 1];
+    static Matrix[] execute(List<ChainPlanner.Step> steps, Sweep[] programs, int count, Executor executor) {
+        Matrix[] stack = new Matrix[count + 1];
         int top = 0;
-        for (int k = 0; k < steps.size(); k++) {
+        for (int k = 0; k < count; k++) {
             ChainPlanner.Step step = steps.get(k);
-            SegmentProgram program = programs[k];
+            Sweep program = programs[k];
             switch (step.kind()) {
                 case TANGENT -> stack[top++] = push(program, identity(program.fanIn()), executor);
                 case ADJOINT -> stack[top++] = pull(program, identity(program.fanOut()), executor);
@@ -60,10 +65,7 @@ final class PlanExecutor {
                 default -> throw new IllegalStateException(step.toString());
             }
         }
-        if (top != 1) {
-            throw new IllegalStateException("a plan must leave one matrix, but left " + top);
-        }
-        return stack[0];
+        return java.util.Arrays.copyOf(stack, top);
     }
 
     static Matrix identity(int size) {
@@ -75,7 +77,7 @@ final class PlanExecutor {
     }
 
     /** Sweeps the columns of b (fan-in rows) as tangents through the program. */
-    static Matrix push(SegmentProgram program, Matrix b, Executor executor) {
+    static Matrix push(Sweep program, Matrix b, Executor executor) {
         int w = b.columns();
         int rows = program.fanOut();
         double[] result = new double[rows * w];
@@ -99,7 +101,7 @@ final class PlanExecutor {
     }
 
     /** Sweeps the rows of a (fan-out columns) as adjoints back through the program. */
-    static Matrix pull(SegmentProgram program, Matrix a, Executor executor) {
+    static Matrix pull(Sweep program, Matrix a, Executor executor) {
         int w = a.rows();
         int mk = a.columns();
         int columns = program.fanIn();
@@ -122,6 +124,64 @@ final class PlanExecutor {
         return new Matrix(w, columns, result);
     }
 
+    /**
+     * A·B written straight into the rows of a Jacobian: row {@code rowOf[r]} of A·B into
+     * {@code jacobian[r]} (left zero where rowOf[r] &lt; 0), its column c at {@code columns[c]} (at c
+     * itself when columns is null). The same arithmetic as {@link #multiply}, element by element,
+     * without the intermediate matrix and its copy.
+     */
+    static void multiplyInto(Matrix a, Matrix b, double[][] jacobian, int[] rowOf, int[] columns, Executor executor) {
+        int inner = a.columns();
+        int width = b.columns();
+        if (inner != b.rows()) {
+            throw new IllegalStateException("cannot multiply " + a.rows() + "x" + inner + " by " + b.rows() + "x" + width);
+        }
+        Parallel.run(executor, jacobian.length, width, (from, to) -> {
+            double[] scratch = columns == null ? null : new double[width];
+            for (int r = from; r < to; r++) {
+                int row = rowOf[r];
+                if (row < 0) {
+                    continue;
+                }
+                double[] out = scratch == null ? jacobian[r] : scratch;
+                if (scratch != null) {
+                    java.util.Arrays.fill(scratch, 0);
+                }
+                accumulateRow(a.data(), row * inner, inner, b.data(), width, out, 0);
+                if (scratch != null) {
+                    double[] target = jacobian[r];
+                    for (int c = 0; c < width; c++) {
+                        target[columns[c]] = scratch[c];
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * out[at .. at + columns) += A's row {@code a[offset .. offset + inner)} · B. A zero entry of A is
+     * skipped; a non-finite one multiplies only the nonzero entries of B's row.
+     */
+    private static void accumulateRow(double[] a, int offset, int inner, double[] b, int columns, double[] out, int at) {
+        for (int q = 0; q < inner; q++) {
+            double x = a[offset + q];
+            int in = q * columns;
+            if (x != 0 && Double.isFinite(x)) {
+                // x·0 = ±0 adds nothing to a sum started at +0: the same bits as skipping
+                for (int c = 0; c < columns; c++) {
+                    out[at + c] += x * b[in + c];
+                }
+            } else if (x != 0) {
+                for (int c = 0; c < columns; c++) {
+                    double y = b[in + c];
+                    if (y != 0) {
+                        out[at + c] += x * y;
+                    }
+                }
+            }
+        }
+    }
+
     /** A·B, rows of A in blocks; a zero entry of A or B is skipped, never multiplied. */
     static Matrix multiply(Matrix a, Matrix b, Executor executor) {
         int rows = a.rows();
@@ -133,24 +193,7 @@ final class PlanExecutor {
         double[] result = new double[rows * columns];
         Parallel.run(executor, rows, columns, (from, to) -> {
             for (int r = from; r < to; r++) {
-                int out = r * columns;
-                for (int q = 0; q < inner; q++) {
-                    double x = a.data()[r * inner + q];
-                    int in = q * columns;
-                    if (x != 0 && Double.isFinite(x)) {
-                        // x·0 = ±0 adds nothing to a sum started at +0: the same bits as skipping
-                        for (int c = 0; c < columns; c++) {
-                            result[out + c] += x * b.data()[in + c];
-                        }
-                    } else if (x != 0) {
-                        for (int c = 0; c < columns; c++) {
-                            double y = b.data()[in + c];
-                            if (y != 0) {
-                                result[out + c] += x * y;
-                            }
-                        }
-                    }
-                }
+                accumulateRow(a.data(), r * inner, inner, b.data(), columns, result, r * columns);
             }
         });
         return new Matrix(rows, columns, result);

@@ -44,6 +44,23 @@ final class PureSweeps {
             int nc = columns.length;
             Parallel.run(executor, nc, whole.slots(), (from, to) -> {
                 int w = to - from;
+                if (w > SegmentProgram.NARROW) {
+                    // unit seeds without a seed matrix; only each output's range of nonzero
+                    // directions is written (the rest of the row is already 0)
+                    int[] lo = new int[rows.length];
+                    int[] hi = new int[rows.length];
+                    double[] t = whole.tangentUnit(from, w, lo, hi);
+                    for (int r = 0; r < m; r++) {
+                        int pos = position[r];
+                        if (pos >= 0) {
+                            double[] row = jacobian[r];
+                            for (int c = lo[pos]; c < hi[pos]; c++) {
+                                row[columns[from + c]] = t[pos * w + c];
+                            }
+                        }
+                    }
+                    return;
+                }
                 double[] seeds = new double[nc * w];
                 for (int c = 0; c < w; c++) {
                     seeds[(from + c) * w + c] = 1;

@@ -6,6 +6,7 @@ import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
 import dev.wengert.reverse.TapeView;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * The adapter from reverse-ad: records f on a tape ({@link ReverseMode#record}) and copies its
@@ -23,12 +24,12 @@ final class Recordings {
     /**
      * @param f the function
      * @param x the point
-     * @return the linearized graph of f at x
+     * @return the linearized graph of f at x (not refreshable: it keeps no edge map)
      */
     static LinearizedGraph record(VectorFunction f, double[] x) {
         Checks.notNull("f", f);
         Checks.point(x);
-        return linearize(REVERSE.record(f, x.clone()));
+        return linearize(REVERSE.record(f, x.clone()), false);
     }
 
     /**
@@ -36,48 +37,43 @@ final class Recordings {
      * ({@link TapeView#copyEdges}, {@link TapeView#copyValues}), entries renumbered so that input
      * k is entry k (the identity when the inputs were taped first, in order, as
      * {@link ReverseMode#record} does), then frozen ({@link GraphBuilder#freeze}: passive and
-     * dead edges dropped).
+     * dead edges dropped). Op names are read from the tape's view when asked for.
      *
      * @param recording a reverse-ad recording
+     * @param refreshable whether the graph will be {@link #refresh refreshed} after replays: it then
+     *        keeps, per edge and per entry, where on the tape its numbers come from
      * @return its linearized graph
      */
-    static LinearizedGraph linearize(Recording recording) {
+    static LinearizedGraph linearize(Recording recording, boolean refreshable) {
         TapeView view = recording.view();
         int size = view.size();
         int n = view.inputCount();
-        int edges = (int) view.edgeCount();
         int[] start = new int[size + 1];
+        int edges = (int) view.edgeCount();
         int[] operands = new int[edges];
         double[] partials = new double[edges];
         view.copyEdges(start, operands, partials);
         double[] values = new double[size];
         view.copyValues(values);
-        int[] map = new int[size];
-        Arrays.fill(map, -1);
-        for (int k = 0; k < n; k++) {
-            map[view.inputIndex(k)] = k;
-        }
         boolean identity = true;
-        int next = n;
-        String[] ops = new String[size];
-        String[] names = new String[64];
-        for (int i = 0; i < size; i++) {
-            if (map[i] < 0) {
-                map[i] = next++;
-            }
-            identity &= map[i] == i;
-            int code = view.opCode(i);
-            if (code >= names.length) {
-                names = Arrays.copyOf(names, 2 * code + 1);
-            }
-            if (names[code] == null) {
-                names[code] = view.opName(i);
-            }
-            ops[map[i]] = names[code];
+        for (int k = 0; k < n && identity; k++) {
+            identity = view.inputIndex(k) == k;
         }
+        int[] map = null;
         int[] sourceEdge = null;       // null while edge e is tape edge e
         int[] entrySource = null;
         if (!identity) {
+            map = new int[size];
+            Arrays.fill(map, -1);
+            for (int k = 0; k < n; k++) {
+                map[view.inputIndex(k)] = k;
+            }
+            int next = n;
+            for (int i = 0; i < size; i++) {
+                if (map[i] < 0) {
+                    map[i] = next++;
+                }
+            }
             sourceEdge = new int[edges];
             // inputs first, then the other entries in tape order (still topological)
             entrySource = new int[size];
@@ -106,10 +102,13 @@ final class Recordings {
         }
         int[] outputs = new int[view.outputCount()];
         for (int r = 0; r < outputs.length; r++) {
-            outputs[r] = map[view.outputIndex(r)];
+            int o = view.outputIndex(r);
+            outputs[r] = map == null ? o : map[o];
         }
-        LinearizedGraph g = GraphBuilder.freeze(n, ops, values, size, start, operands, partials, outputs,
-                sourceEdge, true);
+        int[] source = entrySource;
+        IntFunction<String> names = source == null ? view::opName : i -> view.opName(source[i]);
+        LinearizedGraph g = GraphBuilder.freeze(n, names, values, size, start, operands, partials, outputs,
+                refreshable ? sourceEdge : null, refreshable);
         g.tapeEdges = edges;
         g.entrySource = entrySource;
         return g;
@@ -121,7 +120,7 @@ final class Recordings {
      * bulk ({@link TapeView#copyEdges}, {@link TapeView#copyValues}).
      *
      * @param recording the recording, on the thread that made it
-     * @param g a graph from {@link #linearize} of that recording, with numbers of its own
+     * @param g a graph from {@link #linearize linearize(recording, true)}, with numbers of its own
      * @param x the new point
      * @throws IllegalStateException if the recording cannot be replayed
      */

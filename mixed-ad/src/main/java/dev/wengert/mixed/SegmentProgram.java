@@ -33,11 +33,12 @@ import java.util.Arrays;
  * A zero tangent or adjoint is skipped, never multiplied (as {@code Rules.chain}), so an
  * infinite or NaN partial on an unused path does not leak into the result.
  */
-final class SegmentProgram {
+final class SegmentProgram implements Sweep {
 
     /**
      * Up to this many directions are swept one at a time (a tight scalar loop beats a short inner
-     * loop over the directions); the arithmetic of each direction is the same either way.
+     * loop over the directions); the arithmetic of each direction is the same either way. A plan's
+     * step of this many directions or fewer is a {@link DirectSweep} instead, with nothing to compile.
      */
     static final int NARROW = 4;
 
@@ -129,11 +130,13 @@ final class SegmentProgram {
         slots = next;
     }
 
-    int fanIn() {
+    @Override
+    public int fanIn() {
         return liveIn.length;
     }
 
-    int fanOut() {
+    @Override
+    public int fanOut() {
         return liveOut.length;
     }
 
@@ -142,7 +145,8 @@ final class SegmentProgram {
     }
 
     /** @return the scratch slots of one sweep direction */
-    long slots() {
+    @Override
+    public long slots() {
         return slots;
     }
 
@@ -158,50 +162,30 @@ final class SegmentProgram {
      * @param w the number of directions
      * @return m<sub>s</sub> × w, the tangents of the live-out values
      */
-    double[] tangent(double[] seeds, int w) {
+    @Override
+    public double[] tangent(double[] seeds, int w) {
         if (w > 1 && w <= NARROW) {
             return byDirection(seeds, w, liveIn.length, liveOut.length, true);
         }
-        double[] t = new double[slots * w];
-        System.arraycopy(seeds, 0, t, 0, liveIn.length * w);
-        int len = end - first;
-        if (w == 1) {
-            for (int i = 0; i < len; i++) {
-                double acc = 0;
-                for (int e = start[i]; e < start[i + 1]; e++) {
-                    double d = t[operandSlot[e]];
-                    if (d != 0) {
-                        acc += partials[edgeBase + e] * d;
-                    }
-                }
-                t[entrySlot[i]] = acc;
-            }
-        } else {
-            for (int i = 0; i < len; i++) {
-                int base = entrySlot[i] * w;
-                Arrays.fill(t, base, base + w, 0);
-                for (int e = start[i]; e < start[i + 1]; e++) {
-                    double p = partials[edgeBase + e];
-                    int src = operandSlot[e] * w;
-                    if (Double.isFinite(p)) {
-                        // p·0 = ±0 adds nothing to a sum started at +0: the same bits as skipping
-                        for (int c = 0; c < w; c++) {
-                            t[base + c] += p * t[src + c];
-                        }
-                    } else {
-                        for (int c = 0; c < w; c++) {
-                            double d = t[src + c];
-                            if (d != 0) {
-                                t[base + c] += p * d;
-                            }
-                        }
-                    }
-                }
-            }
+        if (w > 1) {
+            return tangentBlock(seeds, w);
         }
-        double[] out = new double[liveOut.length * w];
+        double[] t = new double[slots];
+        System.arraycopy(seeds, 0, t, 0, liveIn.length);
+        int len = end - first;
+        for (int i = 0; i < len; i++) {
+            double acc = 0;
+            for (int e = start[i]; e < start[i + 1]; e++) {
+                double d = t[operandSlot[e]];
+                if (d != 0) {
+                    acc += partials[edgeBase + e] * d;
+                }
+            }
+            t[entrySlot[i]] = acc;
+        }
+        double[] out = new double[liveOut.length];
         for (int r = 0; r < liveOut.length; r++) {
-            System.arraycopy(t, outSlot[r] * w, out, r * w, w);
+            out[r] = t[outSlot[r]];
         }
         return out;
     }
@@ -213,7 +197,8 @@ final class SegmentProgram {
      * @param w the number of directions
      * @return n<sub>s</sub> × w, the adjoints of the live-in values
      */
-    double[] adjoint(double[] seeds, int w) {
+    @Override
+    public double[] adjoint(double[] seeds, int w) {
         if (w > 1 && w <= NARROW) {
             return byDirection(seeds, w, liveOut.length, liveIn.length, false);
         }
@@ -237,9 +222,185 @@ final class SegmentProgram {
                 }
             }
         } else {
-            for (int i = len - 1; i >= 0; i--) {
-                int base = entrySlot[i] * w;
-                for (int e = start[i]; e < start[i + 1]; e++) {
+            adjointBlock(a, w);
+        }
+        double[] out = new double[liveIn.length * w];
+        System.arraycopy(a, 0, out, 0, liveIn.length * w);
+        return out;
+    }
+
+    /**
+     * The tangent sweep on w &gt; 1 directions, slot-major, with a <em>range</em> per slot: the
+     * directions [lo, hi) outside which its tangent is zero (as forward mode's tangent ranges: a
+     * value reached from few of the seeded inputs has a short range). Seeds give the live-ins'
+     * ranges; an entry's range is the union of its operands'. Each entry's tangent is a sum started
+     * at +0 to which each edge adds p·ṫ over the operand's range, in edge order; a term left out
+     * (a zero tangent) would have added ±0, which changes no such sum (it is never −0), so the
+     * result is the scalar loop's in every direction. A non-finite p multiplies nonzero tangents
+     * only. An entry whose operands share its range is written in one pass,
+     * {@code (0 + p·ṫ₁) + q·ṫ₂}; one with an empty range is not written at all.
+     */
+    private double[] tangentBlock(double[] seeds, int w) {
+        double[] t = new double[slots * w];
+        int[] lo = new int[slots];
+        int[] hi = new int[slots];
+        int nIn = liveIn.length;
+        System.arraycopy(seeds, 0, t, 0, nIn * w);
+        for (int s = 0; s < nIn; s++) {
+            int row = s * w;
+            int a = 0;
+            while (a < w && seeds[row + a] == 0) {
+                a++;
+            }
+            int b = w;
+            while (b > a && seeds[row + b - 1] == 0) {
+                b--;
+            }
+            lo[s] = a;
+            hi[s] = b;
+        }
+        return sweepRanges(t, lo, hi, w, null, null);
+    }
+
+    /**
+     * The tangent sweep of {@link #tangentBlock} seeded with unit vectors: direction c seeds live-in
+     * {@code from + c} with 1 (c &lt; w), every other live-in with 0 — the columns from..from+w−1 of
+     * F′ — without a seed matrix: each seeded live-in's range is its one direction.
+     *
+     * @param from the first live-in seeded
+     * @param w the number of directions (from + w ≤ fan-in)
+     * @param outLo per live-out, filled with the first direction of its range
+     * @param outHi per live-out, filled with one past the last (equal to outLo if its tangents are all 0)
+     * @return m<sub>s</sub> × w, the tangents of the live-out values (0 outside their ranges)
+     */
+    double[] tangentUnit(int from, int w, int[] outLo, int[] outHi) {
+        double[] t = new double[slots * w];
+        int[] lo = new int[slots];
+        int[] hi = new int[slots];
+        for (int c = 0; c < w; c++) {
+            int s = from + c;
+            t[s * w + c] = 1;
+            lo[s] = c;
+            hi[s] = c + 1;
+        }
+        return sweepRanges(t, lo, hi, w, outLo, outHi);
+    }
+
+    /** The sweep of {@link #tangentBlock} once the live-ins' tangents and ranges are in place. */
+    private double[] sweepRanges(double[] t, int[] lo, int[] hi, int w, int[] outLo, int[] outHi) {
+        int len = end - first;
+        for (int i = 0; i < len; i++) {
+            int slot = entrySlot[i];
+            int base = slot * w;
+            int e0 = start[i];
+            int e1 = start[i + 1];
+            int from = w;
+            int to = 0;
+            for (int e = e0; e < e1; e++) {
+                int u = operandSlot[e];
+                if (lo[u] < hi[u]) {
+                    from = Math.min(from, lo[u]);
+                    to = Math.max(to, hi[u]);
+                }
+            }
+            lo[slot] = from;
+            hi[slot] = to;
+            if (from >= to) {
+                continue;
+            }
+            int count = e1 - e0;
+            double p = partials[edgeBase + e0];
+            int src = operandSlot[e0] * w;
+            if (count == 1 && Double.isFinite(p)) {
+                for (int c = from; c < to; c++) {
+                    t[base + c] = 0.0 + p * t[src + c];
+                }
+                continue;
+            }
+            if (count == 2) {
+                double q = partials[edgeBase + e0 + 1];
+                int u = operandSlot[e0];
+                int v = operandSlot[e0 + 1];
+                if (Double.isFinite(p) && Double.isFinite(q) && lo[u] == from && hi[u] == to
+                        && lo[v] == from && hi[v] == to) {
+                    int src2 = v * w;
+                    for (int c = from; c < to; c++) {
+                        t[base + c] = (0.0 + p * t[src + c]) + q * t[src2 + c];
+                    }
+                    continue;
+                }
+            }
+            Arrays.fill(t, base + from, base + to, 0);
+            for (int e = e0; e < e1; e++) {
+                int u = operandSlot[e];
+                double pe = partials[edgeBase + e];
+                int se = u * w;
+                int a = lo[u];
+                int b = hi[u];
+                if (Double.isFinite(pe)) {
+                    for (int c = a; c < b; c++) {
+                        t[base + c] += pe * t[se + c];
+                    }
+                } else {
+                    for (int c = a; c < b; c++) {
+                        double d = t[se + c];
+                        if (d != 0) {
+                            t[base + c] += pe * d;
+                        }
+                    }
+                }
+            }
+        }
+        double[] out = new double[liveOut.length * w];
+        for (int r = 0; r < liveOut.length; r++) {
+            int slot = outSlot[r];
+            int a = Math.min(lo[slot], hi[slot]);
+            int b = hi[slot];
+            if (a < b) {
+                System.arraycopy(t, slot * w + a, out, r * w + a, b - a);
+            }
+            if (outLo != null) {
+                outLo[r] = a;
+                outHi[r] = Math.max(a, b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The adjoint sweep on w &gt; 1 directions, slot-major: entries in decreasing order, each edge
+     * adding p·v̄ to its operand's adjoint (a finite p times a zero adjoint adds ±0, which changes no
+     * sum; a non-finite p multiplies nonzero adjoints only), then the entry's slot zeroed for its
+     * next holder. An entry of one or two finite edges does all three in one pass over the
+     * directions, in the same order per direction (an operand's slot is never the entry's own).
+     */
+    private void adjointBlock(double[] a, int w) {
+        int len = end - first;
+        for (int i = len - 1; i >= 0; i--) {
+            int base = entrySlot[i] * w;
+            int e0 = start[i];
+            int count = start[i + 1] - e0;
+            if (count == 1 && Double.isFinite(partials[edgeBase + e0])) {
+                double p = partials[edgeBase + e0];
+                int dst = operandSlot[e0] * w;
+                for (int c = 0; c < w; c++) {
+                    a[dst + c] += p * a[base + c];
+                    a[base + c] = 0;
+                }
+            } else if (count == 2 && Double.isFinite(partials[edgeBase + e0])
+                    && Double.isFinite(partials[edgeBase + e0 + 1])) {
+                double p = partials[edgeBase + e0];
+                double q = partials[edgeBase + e0 + 1];
+                int dst = operandSlot[e0] * w;
+                int dst2 = operandSlot[e0 + 1] * w;
+                for (int c = 0; c < w; c++) {
+                    double bar = a[base + c];
+                    a[dst + c] += p * bar;
+                    a[dst2 + c] += q * bar;
+                    a[base + c] = 0;
+                }
+            } else {
+                for (int e = e0; e < e0 + count; e++) {
                     double p = partials[edgeBase + e];
                     int dst = operandSlot[e] * w;
                     if (Double.isFinite(p)) {
@@ -258,9 +419,6 @@ final class SegmentProgram {
                 Arrays.fill(a, base, base + w, 0);
             }
         }
-        double[] out = new double[liveIn.length * w];
-        System.arraycopy(a, 0, out, 0, liveIn.length * w);
-        return out;
     }
 
     private double[] byDirection(double[] seeds, int w, int inRows, int outRows, boolean tangent) {

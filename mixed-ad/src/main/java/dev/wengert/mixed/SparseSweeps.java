@@ -7,7 +7,9 @@ import java.util.concurrent.Executor;
  * A sparse Jacobian by compressed sweeps: the pattern ({@link SparsityPattern}), a distance-2
  * colouring of its columns and of its rows ({@link Colouring}), then one tangent sweep per column
  * colour — seeded with Σ<sub>colour(j) = c</sub> e<sub>j</sub> — or one adjoint sweep per row colour,
- * whichever side has fewer colours (columns on a tie), and decompression: for (i, j) in the
+ * whichever side has fewer colours (columns on a tie; the rows are not coloured at all when the
+ * columns need no more colours than the longest column has nonzeros, a lower bound for the rows),
+ * and decompression: for (i, j) in the
  * pattern, J<sub>ij</sub> is output i's tangent in sweep colour(j) (or input j's adjoint in
  * sweep colour(i)); structural orthogonality guarantees no other column (row) of that colour
  * contributes.
@@ -22,10 +24,11 @@ final class SparseSweeps {
     private final int colours;
     private final int[] outs;
     private final int[] outPosition;
-    private final SegmentProgram whole;
+    private final Sweep whole;
 
     /**
-     * Detects the pattern, colours both sides and compiles the whole tape as one program. The
+     * Detects the pattern, colours both sides and prepares one sweep over the whole tape (direct for
+     * a few colours, else a compiled program). The
      * sweeps read the graph's partials when {@link #compute} runs, so after a replay refreshes
      * them the same colouring serves the new point.
      *
@@ -36,22 +39,58 @@ final class SparseSweeps {
         pattern = SparsityPattern.of(g);
         SparsityPattern transpose = pattern.transpose();
         columnColour = Colouring.columns(pattern, transpose);
-        rowColour = Colouring.columns(transpose, pattern);
         int columnColours = Colouring.count(columnColour);
-        int rowColours = Colouring.count(rowColour);
-        tangent = columnColours <= rowColours;
-        colours = tangent ? columnColours : rowColours;
+        // the rows sharing one column need distinct colours, so rows need at least as many
+        // colours as the longest column has nonzeros: if columns need no more, they win the
+        // comparison (ties go to columns) and the rows need not be coloured
+        if (columnColours <= longest(transpose)) {
+            rowColour = null;
+            tangent = true;
+            colours = columnColours;
+        } else {
+            rowColour = Colouring.columns(transpose, pattern);
+            int rowColours = Colouring.count(rowColour);
+            tangent = columnColours <= rowColours;
+            colours = tangent ? columnColours : rowColours;
+        }
         int n = g.inputs;
         int[] all = new int[n];
         for (int j = 0; j < n; j++) {
             all[j] = j;
         }
-        outs = Cutter.liveSet(g, Cutter.lastUse(g), g.size());
+        outs = activeOutputs(g);
         outPosition = new int[g.outputs.length];
+        // outputs already increasing and all active: output r is outs[r]
+        boolean same = Arrays.equals(outs, g.outputs);
         for (int r = 0; r < outPosition.length; r++) {
-            outPosition[r] = Arrays.binarySearch(outs, g.outputs[r]);
+            outPosition[r] = same ? r : Arrays.binarySearch(outs, g.outputs[r]);
         }
-        whole = new SegmentProgram(g, n, g.size(), all, outs, new int[g.size()]);
+        // a few colours: sweep the graph's arrays directly, nothing to compile
+        whole = colours <= SegmentProgram.NARROW ? new DirectSweep(g, n, g.size(), all, outs)
+                : new SegmentProgram(g, n, g.size(), all, outs, new int[g.size()]);
+    }
+
+    /** @return the most nonzeros in one row of the pattern */
+    private static int longest(SparsityPattern pattern) {
+        int most = 0;
+        for (int r = 0; r < pattern.rows; r++) {
+            most = Math.max(most, pattern.rowStart[r + 1] - pattern.rowStart[r]);
+        }
+        return most;
+    }
+
+    /** @return L(N): the active output entries, sorted, each once */
+    private static int[] activeOutputs(LinearizedGraph g) {
+        int[] sorted = g.outputs.clone();
+        Arrays.sort(sorted);
+        int count = 0;
+        for (int r = 0; r < sorted.length; r++) {
+            int o = sorted[r];
+            if (g.active[o] && (count == 0 || sorted[count - 1] != o)) {
+                sorted[count++] = o;
+            }
+        }
+        return Arrays.copyOf(sorted, count);
     }
 
     static SparseJacobian compute(LinearizedGraph g, Executor executor) {

@@ -75,7 +75,7 @@ class LinearizedGraphTest {
         double[][] j = plan.jacobian();
         assertEquals(1.0, j[0][0]);
         assertTrue(Double.isNaN(j[0][1]) || j[0][1] == 0, "0 * inf is either skipped or NaN, never inf");
-        SegmentProgram whole = plan.programs()[0];
+        Sweep whole = plan.programs()[0];
         double[] tangent = whole.tangent(new double[] {1, 0}, 1);
         assertEquals(1.0, tangent[0]);
     }
