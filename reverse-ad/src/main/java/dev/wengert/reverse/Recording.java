@@ -16,7 +16,11 @@ import java.util.Arrays;
  *       partial with the rule table in one forward loop, and the same methods taking a point
  *       ({@link #values(double[])}, {@link #gradient(double[])}, {@link #jacobian(double[])}, …)
  *       replay first. Replay is refused — {@link IllegalStateException} naming the operation —
- *       when a value escaped into user code while recording ({@link #isReplayable()}).</li>
+ *       when a value escaped into user code while recording ({@link #isReplayable()}): the
+ *       {@code getReal()} or {@code round()} of a Var that is neither an input nor a constant.
+ *       Reading an <em>input's</em> value does not mark the recording, so a branch on an input
+ *       (say {@code x[0].getReal() < 0 ? … : …}) is replayed as recorded: replay such a function
+ *       only at points on the same side of the branch.</li>
  * </ul>
  *
  * <pre>{@code
