@@ -9,6 +9,7 @@ import dev.wengert.core.Differentiator;
 import dev.wengert.core.Differentiators;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.VectorFunction;
+import dev.wengert.core.testing.Families;
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.reverse.ReverseMode;
 import java.util.List;

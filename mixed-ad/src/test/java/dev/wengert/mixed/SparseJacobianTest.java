@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.core.VectorFunction;
+import dev.wengert.core.testing.Families;
 import dev.wengert.reverse.ReverseMode;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,6 +1,7 @@
 package dev.wengert.benchmarks.mixed;
 
 import dev.wengert.core.VectorFunction;
+import dev.wengert.core.testing.Families;
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.mixed.MixedMode;
 import dev.wengert.reverse.ReverseMode;
@@ -33,8 +34,8 @@ public class AutoencoderBenchmark {
 
     @Setup
     public void setUp() {
-        f = MixedFamilies.mlp(WIDTHS);
-        x = MixedFamilies.point(128, 1);
+        f = Families.mlp(WIDTHS);
+        x = Families.point(128, 1);
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package dev.wengert.benchmarks.mixed;
 
 import dev.wengert.core.VectorFunction;
+import dev.wengert.core.testing.Families;
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.mixed.MixedMode;
 import dev.wengert.mixed.PreparedJacobian;
@@ -48,8 +49,8 @@ public class BottleneckBenchmark {
 
     @Setup
     public void setUp() {
-        f = MixedFamilies.bottleneck(k);
-        x = MixedFamilies.point(n, 0.8);
+        f = Families.bottleneck(k);
+        x = Families.point(n, 0.8);
         prepared = mixed.prepare(f, x);
         recording = reverse.record(f, x);
     }

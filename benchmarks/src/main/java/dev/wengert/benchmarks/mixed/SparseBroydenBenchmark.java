@@ -1,5 +1,6 @@
 package dev.wengert.benchmarks.mixed;
 
+import dev.wengert.core.testing.Families;
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.mixed.MixedMode;
 import dev.wengert.mixed.PreparedJacobian;
@@ -40,10 +41,10 @@ public class SparseBroydenBenchmark {
 
     @Setup
     public void setUp() {
-        x = MixedFamilies.point(n, 1);
-        prepared = mixed.prepare(MixedFamilies.BROYDEN, x);
+        x = Families.point(n, 1);
+        prepared = mixed.prepare(Families.BROYDEN, x);
         prepared.sparseJacobian(x);
-        recording = reverse.record(MixedFamilies.BROYDEN, x);
+        recording = reverse.record(Families.BROYDEN, x);
     }
 
     @Benchmark
@@ -63,21 +64,21 @@ public class SparseBroydenBenchmark {
 
     @Benchmark
     public SparseJacobian broyden_sparse() {
-        return mixed.sparseJacobian(MixedFamilies.BROYDEN, x);
+        return mixed.sparseJacobian(Families.BROYDEN, x);
     }
 
     @Benchmark
     public double[][] broyden_dense_reverse() {
-        return reverse.jacobian(MixedFamilies.BROYDEN, x);
+        return reverse.jacobian(Families.BROYDEN, x);
     }
 
     @Benchmark
     public double[][] broyden_dense_forward() {
-        return forward.jacobian(MixedFamilies.BROYDEN, x);
+        return forward.jacobian(Families.BROYDEN, x);
     }
 
     @Benchmark
     public double[][] broyden_dense_mixed() {
-        return mixed.jacobian(MixedFamilies.BROYDEN, x);
+        return mixed.jacobian(Families.BROYDEN, x);
     }
 }

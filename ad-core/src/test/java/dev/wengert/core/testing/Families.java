@@ -1,11 +1,14 @@
-package dev.wengert.mixed;
+package dev.wengert.core.testing;
 
 import dev.wengert.core.VectorFunction;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 
-/** Test functions: the bottleneck family, a deep autoencoder MLP, Broyden's tridiagonal function. */
-final class Families {
+/**
+ * Mixed mode's families, written once for its tests and its benchmarks: the bottleneck family, a
+ * deep autoencoder MLP, Broyden's tridiagonal function, and the points they are evaluated at.
+ */
+public final class Families {
 
     private Families() {
     }
@@ -14,7 +17,7 @@ final class Families {
      * f: R^n → R^k → R^n. Encoder: each x_j goes through 20 elementary operations to h_j, and
      * z_l = Σ_j c_lj·h_j (the k-wide waist); decoder: s_i = Σ_l d_il·z_l, then 20 operations to y_i.
      */
-    static VectorFunction bottleneck(int k) {
+    public static VectorFunction bottleneck(int k) {
         return new VectorFunction() {
             @Override
             public <T extends RealFieldElement<T>> T[] value(T[] x) {
@@ -48,7 +51,7 @@ final class Families {
     }
 
     /** An MLP with tanh layers of the given widths (the first is n, the last m). */
-    static VectorFunction mlp(int... widths) {
+    public static VectorFunction mlp(int... widths) {
         return new VectorFunction() {
             @Override
             public <T extends RealFieldElement<T>> T[] value(T[] x) {
@@ -69,12 +72,12 @@ final class Families {
         };
     }
 
-    static double weight(int layer, int o, int q) {
+    public static double weight(int layer, int o, int q) {
         return Math.sin(1.3 * layer + 0.7 * o + 0.31 * q) / 2;
     }
 
     /** Broyden tridiagonal: f_i = (3 − 2x_i)x_i − x_{i−1} − 2x_{i+1} + 1, x_0 = x_{n+1} = 0. */
-    static final VectorFunction BROYDEN = new VectorFunction() {
+    public static final VectorFunction BROYDEN = new VectorFunction() {
         @Override
         public <T extends RealFieldElement<T>> T[] value(T[] x) {
             int n = x.length;
@@ -93,7 +96,7 @@ final class Families {
         }
     };
 
-    static double[] point(int n, double scale) {
+    public static double[] point(int n, double scale) {
         double[] x = new double[n];
         for (int j = 0; j < n; j++) {
             x[j] = scale * Math.sin(0.37 * j + 0.1);
