@@ -162,8 +162,9 @@ public final class ForwardMode implements Differentiator {
      * output array.
      *
      * <p>Cost: n {@link Dual} inputs (32 bytes each) and one evaluation of f on duals. For
-     * extended Rosenbrock at n = 1000 that is about 10× the plain {@code double} function: 4.5×
-     * building the inputs and 4.9× evaluating, of which 3.8× is what the same generic code costs
+     * extended Rosenbrock at n = 1000 that is 10–11× the plain {@code double} function (10× by
+     * thread CPU time, 11.1× in the JMH run of benchmarks/README.md): 4.5× building the inputs
+     * and 4.9× evaluating (CPU time), of which 3.8× is what the same generic code costs
      * on {@code Decimal64} (the running sum, an object carried from one loop iteration to the
      * next, is allocated in every iteration) — see {@code benchmarks/README.md}, "Forward mode".
      *
