@@ -1,64 +1,41 @@
 package dev.wengert.benchmarks.adbench;
 
+import dev.wengert.core.testing.ExternalData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Finds the ADBench data folder and reads its golden files.
  *
- * <p>The data is not in the repository: it lives in a sibling folder {@code shared/data/adbench}
- * of the checkout (for a checkout at {@code /work/main}, the data is at
- * {@code /work/shared/data/adbench}). It is located as follows, first match wins:
- *
- * <ol>
- *   <li>the system property {@value #PROPERTY}, naming the folder that contains {@code adbench/}
- *       (for example {@code -Dwengert.data=/work/shared/data}); a relative path is resolved
- *       against the working directory;</li>
- *   <li>otherwise the working directory and each of its parents in turn, looking for
- *       {@code shared/data/adbench} inside it. From the repository root that finds
- *       {@code ../shared/data/adbench}; from a module directory (where Maven runs the tests)
- *       {@code ../../shared/data/adbench}.</li>
- * </ol>
- *
- * <p>The data is ADBench's (github.com/microsoft/ADBench), Copyright (c) Microsoft Corporation,
- * MIT licence; {@code LICENSE.TXT} stays with it.
+ * <p>The data is not in the repository (it is ADBench's, github.com/microsoft/ADBench, Copyright
+ * (c) Microsoft Corporation, MIT licence; {@code LICENSE.TXT} stays with it). It lives in
+ * {@code shared/data/adbench} beside the checkout, found by the system property
+ * {@value #PROPERTY} (naming the folder that contains {@code adbench/}) or by walking up from the
+ * working directory: see {@link ExternalData}.
  */
 public final class AdbenchData {
 
     /** The system property naming the data folder (the one that contains {@code adbench/}). */
-    public static final String PROPERTY = "wengert.data";
+    public static final String PROPERTY = ExternalData.PROPERTY;
+
+    /** The data set's folder name under {@code shared/data}. */
+    public static final String NAME = "adbench";
 
     private AdbenchData() {
     }
 
     /**
-     * @return the {@code adbench} folder, which holds {@code data/}, {@code golden/} and the licence
+     * The {@code adbench} folder, which holds {@code data/}, {@code golden/} and the licence.
+     *
+     * @return the folder
      * @throws IllegalStateException if neither the property nor the walk up finds it
      */
     public static Path root() {
-        String property = System.getProperty(PROPERTY);
-        Path cwd = Paths.get("").toAbsolutePath();
-        if (property != null && !property.isBlank()) {
-            Path folder = cwd.resolve(property).normalize().resolve("adbench");
-            if (!Files.isDirectory(folder)) {
-                throw new IllegalStateException("-D" + PROPERTY + "=" + property
-                        + " must name a folder containing adbench/, but " + folder + " is not a folder");
-            }
-            return folder;
-        }
-        for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-            Path folder = dir.resolve("shared").resolve("data").resolve("adbench");
-            if (Files.isDirectory(folder)) {
-                return folder;
-            }
-        }
-        throw new IllegalStateException("ADBench data not found: no shared/data/adbench in " + cwd
-                + " or any of its parents; set -D" + PROPERTY + "=<folder containing adbench/>");
+        return ExternalData.require(NAME);
     }
 
     /**

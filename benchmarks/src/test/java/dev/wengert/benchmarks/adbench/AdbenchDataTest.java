@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.wengert.core.testing.RequiresData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AdbenchDataTest {
 
     @Test
+    @RequiresData(AdbenchData.NAME)
     void walkingUpFindsTheDataFolderWithItsLicence() {
         String saved = System.clearProperty(AdbenchData.PROPERTY);
         try {
@@ -47,6 +49,7 @@ class AdbenchDataTest {
     }
 
     @Test
+    @RequiresData(AdbenchData.NAME)
     void goldenFileSkipsItsSourceNotes() {
         assertArrayEquals(new double[] {8.073804080049758}, AdbenchData.golden("golden/gmm_test_F.txt"));
     }

@@ -9,8 +9,10 @@ import dev.wengert.core.FiniteDifferences;
 import java.util.Arrays;
 import org.apache.commons.math3.util.Decimal64;
 import org.junit.jupiter.api.Test;
+import dev.wengert.core.testing.RequiresData;
 
 /** The BA residuals and Jacobian against ADBench's golden values for data/ba/test.txt. */
+@RequiresData(AdbenchData.NAME)
 class BundleAdjustmentTest {
 
     private static final BaInstance TEST = BaInstance.read(AdbenchData.file("data/ba/test.txt"));

@@ -7,8 +7,10 @@ import dev.wengert.benchmarks.Peers;
 import dev.wengert.core.FiniteDifferences;
 import org.apache.commons.math3.util.Decimal64;
 import org.junit.jupiter.api.Test;
+import dev.wengert.core.testing.RequiresData;
 
 /** The GMM objective against ADBench's golden values for data/gmm/test.txt. */
+@RequiresData(AdbenchData.NAME)
 class GmmObjectiveTest {
 
     private static final GmmInstance TEST = GmmInstance.read(AdbenchData.file("data/gmm/test.txt"));

@@ -11,12 +11,14 @@ import dev.wengert.mixed.SparseJacobian;
 import dev.wengert.reverse.ReverseMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.wengert.core.testing.RequiresData;
 
 /**
  * Every Wengert mode against ADBench's golden derivatives, with ADBench's own agreement rule
  * |a − b| / max(1, |a| + |b|) &lt; 1e-8: the GMM gradient ({@code golden/gmm_test_J.txt}) and the
  * bundle-adjustment Jacobian ({@code golden/ba_test_J_vals.txt}, 310 non-zeros in CSR order).
  */
+@RequiresData(AdbenchData.NAME)
 class ModesAgainstAdbenchTest {
 
     private static final List<Differentiator> MODES = List.of(new ForwardMode(), new ReverseMode(), new MixedMode());
