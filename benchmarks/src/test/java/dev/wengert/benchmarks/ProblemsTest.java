@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wengert.benchmarks.adbench.AdbenchData;
 import dev.wengert.core.FiniteDifferences;
 import dev.wengert.core.ScalarFunction;
+import dev.wengert.core.testing.RequiresData;
 import org.apache.commons.math3.util.Decimal64;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,7 @@ class ProblemsTest {
     }
 
     @Test
+    @RequiresData(AdbenchData.NAME)
     void gmmProblemIsTheD10K5InstanceCutToNPoints() {
         assertEquals(7, Problems.gmm(7).n());
         assertEquals(330, Problems.gmm(7).objective().parameterCount());
