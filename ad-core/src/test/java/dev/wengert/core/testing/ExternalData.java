@@ -92,7 +92,7 @@ public final class ExternalData {
      * @return true if the environment variable {@value #CI_VARIABLE} is set and not empty
      */
     public static boolean inCi() {
-        String ci = System.getenv(CI_VARIABLE);
+        String ci = System.getenv("CI");
         return ci != null && !ci.isEmpty();
     }
 }
