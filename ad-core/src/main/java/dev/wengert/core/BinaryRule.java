@@ -231,19 +231,44 @@ public enum BinaryRule {
      */
     public abstract double value(double x, double y);
 
-    /** @param x first argument @param y second argument @param f the value @return ∂f/∂x */
+    /**
+     * @param x first argument
+     * @param y second argument
+     * @param f the value
+     * @return ∂f/∂x
+     */
     public abstract double dx(double x, double y, double f);
 
-    /** @param x first argument @param y second argument @param f the value @return ∂f/∂y */
+    /**
+     * @param x first argument
+     * @param y second argument
+     * @param f the value
+     * @return ∂f/∂y
+     */
     public abstract double dy(double x, double y, double f);
 
-    /** @param x first argument @param y second argument @param f the value @return ∂²f/∂x² */
+    /**
+     * @param x first argument
+     * @param y second argument
+     * @param f the value
+     * @return ∂²f/∂x²
+     */
     public abstract double dxx(double x, double y, double f);
 
-    /** @param x first argument @param y second argument @param f the value @return ∂²f/∂x∂y */
+    /**
+     * @param x first argument
+     * @param y second argument
+     * @param f the value
+     * @return ∂²f/∂x∂y
+     */
     public abstract double dxy(double x, double y, double f);
 
-    /** @param x first argument @param y second argument @param f the value @return ∂²f/∂y² */
+    /**
+     * @param x first argument
+     * @param y second argument
+     * @param f the value
+     * @return ∂²f/∂y²
+     */
     public abstract double dyy(double x, double y, double f);
 
     /**

@@ -52,7 +52,11 @@ final class Directions {
         return k;
     }
 
-    /** @param v a direction @param e its expression @return "(x: 1, y: 0)" */
+    /**
+     * @param v a direction
+     * @param e its expression
+     * @return "(x: 1, y: 0)"
+     */
     static String text(double[] v, Expression e) {
         StringBuilder b = new StringBuilder("(");
         for (int j = 0; j < v.length; j++) {

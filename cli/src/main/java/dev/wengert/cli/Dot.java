@@ -132,7 +132,10 @@ final class Dot {
         }
     }
 
-    /** @param s text for a DOT string @return it with backslashes and quotes escaped, line breaks as \\l */
+    /**
+     * @param s text for a DOT string
+     * @return it with backslashes and quotes escaped, line breaks as \\l
+     */
     static String escape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\l");
     }

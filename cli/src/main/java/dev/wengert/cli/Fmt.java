@@ -45,17 +45,26 @@ final class Fmt {
         return mantissa + exponent;
     }
 
-    /** @param v a number @return it to 6 significant digits, for drawings */
+    /**
+     * @param v a number
+     * @return it to 6 significant digits, for drawings
+     */
     static String num6(double v) {
         return num(v, 6);
     }
 
-    /** @param v a relative difference @return it as 1.2e-10, or 0 */
+    /**
+     * @param v a relative difference
+     * @return it as 1.2e-10, or 0
+     */
     static String sci(double v) {
         return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v);
     }
 
-    /** @param nanos a duration @return it in µs or ms, 3 significant digits */
+    /**
+     * @param nanos a duration
+     * @return it in µs or ms, 3 significant digits
+     */
     static String time(double nanos) {
         if (nanos < 1e3) {
             return String.format(Locale.ROOT, "%.0f ns", nanos);
@@ -66,17 +75,28 @@ final class Fmt {
         return String.format(Locale.ROOT, "%.3g ms", nanos / 1e6);
     }
 
-    /** @param s text @param width a width @return s padded on the right */
+    /**
+     * @param s text
+     * @param width a width
+     * @return s padded on the right
+     */
     static String left(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
-    /** @param s text @param width a width @return s padded on the left */
+    /**
+     * @param s text
+     * @param width a width
+     * @return s padded on the left
+     */
     static String right(String s, int width) {
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
-    /** @param s text @return it as a JSON string literal */
+    /**
+     * @param s text
+     * @return it as a JSON string literal
+     */
     static String json(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
@@ -94,12 +114,18 @@ final class Fmt {
         return b.append('"').toString();
     }
 
-    /** @param v a number @return it as JSON: finite numbers exactly, NaN and ±∞ as strings */
+    /**
+     * @param v a number
+     * @return it as JSON: finite numbers exactly, NaN and ±∞ as strings
+     */
     static String json(double v) {
         return Double.isFinite(v) ? String.valueOf(v) : "\"" + v + "\"";
     }
 
-    /** @param s a CSV field @return it quoted when it holds a comma, quote or line break */
+    /**
+     * @param s a CSV field
+     * @return it quoted when it holds a comma, quote or line break
+     */
     static String csv(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
             return s;

@@ -55,7 +55,10 @@ final class Modes {
         return modes;
     }
 
-    /** @param key a short name @return whether its mode is on the class path */
+    /**
+     * @param key a short name
+     * @return whether its mode is on the class path
+     */
     static boolean available(String key) {
         try {
             named(key);

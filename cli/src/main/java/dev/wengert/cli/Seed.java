@@ -79,7 +79,10 @@ final class Seed {
         return y;
     }
 
-    /** @param n the number of inputs @return the bottleneck's point: xⱼ = 0.5 + j/n */
+    /**
+     * @param n the number of inputs
+     * @return the bottleneck's point: xⱼ = 0.5 + j/n
+     */
     static double[] bottleneckPoint(int n) {
         double[] x = new double[n];
         for (int j = 0; j < n; j++) {

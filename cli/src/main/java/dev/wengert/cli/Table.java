@@ -25,7 +25,10 @@ final class Table {
         rows.add(h);
     }
 
-    /** @param cells one row; missing cells are blank @return this table */
+    /**
+     * @param cells one row; missing cells are blank
+     * @return this table
+     */
     Table row(String... cells) {
         rows.add(cells);
         return this;

@@ -39,17 +39,27 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
         this.tangent = tangent;
     }
 
-    /** @param value the value @return value + 0ε, a constant */
+    /**
+     * @param value the value
+     * @return value + 0ε, a constant
+     */
     public static Dual constant(double value) {
         return new Dual(value, 0);
     }
 
-    /** @param value the value @return value + 1ε, the variable being differentiated */
+    /**
+     * @param value the value
+     * @return value + 1ε, the variable being differentiated
+     */
     public static Dual variable(double value) {
         return new Dual(value, 1);
     }
 
-    /** @param value the value @param tangent its tangent @return value + tangent·ε */
+    /**
+     * @param value the value
+     * @param tangent its tangent
+     * @return value + tangent·ε
+     */
     public static Dual of(double value, double tangent) {
         return new Dual(value, tangent);
     }

@@ -124,7 +124,10 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
         return count;
     }
 
-    /** @param i the direction, 0 ≤ i &lt; k @return the i-th tangent b<sub>i</sub> */
+    /**
+     * @param i the direction, 0 ≤ i &lt; k
+     * @return the i-th tangent b<sub>i</sub>
+     */
     public double getTangent(int i) {
         if (i < 0 || i >= count) {
             throw new IndexOutOfBoundsException("tangent index must be in [0, " + count + "), but is " + i);

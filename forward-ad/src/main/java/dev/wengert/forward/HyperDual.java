@@ -46,7 +46,10 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
         this.f12 = f12;
     }
 
-    /** @param value the value @return value + 0ε1 + 0ε2 + 0ε1ε2, a constant */
+    /**
+     * @param value the value
+     * @return value + 0ε1 + 0ε2 + 0ε1ε2, a constant
+     */
     public static HyperDual constant(double value) {
         return new HyperDual(value, 0, 0, 0);
     }

@@ -243,32 +243,52 @@ public final class Recording {
         return this;
     }
 
-    /** @param x a new point @return f(x), by replay */
+    /**
+     * @param x a new point
+     * @return f(x), by replay
+     */
     public double[] values(double[] x) {
         return replay(x).values();
     }
 
-    /** @param x a new point @return ∇f(x), by replay and one adjoint sweep */
+    /**
+     * @param x a new point
+     * @return ∇f(x), by replay and one adjoint sweep
+     */
     public double[] gradient(double[] x) {
         return replay(x).gradient();
     }
 
-    /** @param x a new point @return the Jacobian at x, by replay and m adjoint sweeps */
+    /**
+     * @param x a new point
+     * @return the Jacobian at x, by replay and m adjoint sweeps
+     */
     public double[][] jacobian(double[] x) {
         return replay(x).jacobian();
     }
 
-    /** @param x a new point @param w output weights @return wᵀ·J at x */
+    /**
+     * @param x a new point
+     * @param w output weights
+     * @return wᵀ·J at x
+     */
     public double[] vjp(double[] x, double[] w) {
         return replay(x).vjp(w);
     }
 
-    /** @param x a new point @param v a direction @return J·v at x */
+    /**
+     * @param x a new point
+     * @param v a direction
+     * @return J·v at x
+     */
     public double[] jvp(double[] x, double[] v) {
         return replay(x).jvp(v);
     }
 
-    /** @param x a new point @return the Hessian at x */
+    /**
+     * @param x a new point
+     * @return the Hessian at x
+     */
     public double[][] hessian(double[] x) {
         return replay(x).hessian();
     }

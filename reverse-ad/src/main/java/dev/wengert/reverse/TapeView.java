@@ -73,7 +73,10 @@ public final class TapeView {
         return outputs.length;
     }
 
-    /** @param k an input number, 0 ≤ k &lt; n @return the entry index of input k */
+    /**
+     * @param k an input number, 0 ≤ k &lt; n
+     * @return the entry index of input k
+     */
     public int inputIndex(int k) {
         if (k < 0 || k >= tape.inputCount) {
             throw new IndexOutOfBoundsException("input " + k + " of " + tape.inputCount);
@@ -81,23 +84,35 @@ public final class TapeView {
         return tape.inputs[k];
     }
 
-    /** @param k an output number, 0 ≤ k &lt; m @return the entry index of output k */
+    /**
+     * @param k an output number, 0 ≤ k &lt; m
+     * @return the entry index of output k
+     */
     public int outputIndex(int k) {
         return outputs[k];
     }
 
-    /** @param i an entry @return whether it is an input */
+    /**
+     * @param i an entry
+     * @return whether it is an input
+     */
     public boolean isInput(int i) {
         return code(i) == OpCode.INPUT;
     }
 
-    /** @param i an entry @return whether it is an output (an entry may be several outputs) */
+    /**
+     * @param i an entry
+     * @return whether it is an output (an entry may be several outputs)
+     */
     public boolean isOutput(int i) {
         code(i);
         return isOutput.get(i);
     }
 
-    /** @param i an entry @return whether it is a constant */
+    /**
+     * @param i an entry
+     * @return whether it is a constant
+     */
     public boolean isConstant(int i) {
         return code(i) == OpCode.CONSTANT;
     }
@@ -111,7 +126,10 @@ public final class TapeView {
         return code(i);
     }
 
-    /** @param i an entry @return its kind */
+    /**
+     * @param i an entry
+     * @return its kind
+     */
     public Kind kind(int i) {
         int c = code(i);
         if (c == OpCode.INPUT) {
@@ -141,24 +159,36 @@ public final class TapeView {
         return OpCode.name(code(i));
     }
 
-    /** @param i an entry @return its unary rule, or null if it is not {@link Kind#UNARY} */
+    /**
+     * @param i an entry
+     * @return its unary rule, or null if it is not {@link Kind#UNARY}
+     */
     public UnaryRule unaryRule(int i) {
         return kind(i) == Kind.UNARY ? OpCode.UNARY_RULES[code(i) - OpCode.UNARY] : null;
     }
 
-    /** @param i an entry @return its parametric rule, or null if it is not {@link Kind#PARAMETRIC} */
+    /**
+     * @param i an entry
+     * @return its parametric rule, or null if it is not {@link Kind#PARAMETRIC}
+     */
     public ParametricRule parametricRule(int i) {
         return kind(i) == Kind.PARAMETRIC ? OpCode.PARAMETRIC_RULES[code(i) - OpCode.PARAMETRIC] : null;
     }
 
-    /** @param i an entry @return its binary rule (BINARY or BINARY_CONSTANT), or null */
+    /**
+     * @param i an entry
+     * @return its binary rule (BINARY or BINARY_CONSTANT), or null
+     */
     public BinaryRule binaryRule(int i) {
         Kind k = kind(i);
         return k == Kind.BINARY ? OpCode.BINARY_RULES[code(i) - OpCode.BINARY]
                 : k == Kind.BINARY_CONSTANT ? OpCode.BINARY_RULES[code(i) - OpCode.BINARY_CONSTANT] : null;
     }
 
-    /** @param i an entry @return the number of taped operands (0, 1, 2, or 2k / k for a linear combination) */
+    /**
+     * @param i an entry
+     * @return the number of taped operands (0, 1, 2, or 2k / k for a linear combination)
+     */
     public int arity(int i) {
         switch (OpCode.KIND[code(i)]) {
             case OpCode.ONE: return 1;
@@ -168,7 +198,11 @@ public final class TapeView {
         }
     }
 
-    /** @param i an entry @param k an operand number, 0 ≤ k &lt; arity(i) @return the operand's entry index */
+    /**
+     * @param i an entry
+     * @param k an operand number, 0 ≤ k &lt; arity(i)
+     * @return the operand's entry index
+     */
     public int operand(int i, int k) {
         checkOperand(i, k);
         if (OpCode.KIND[tape.op[i]] == OpCode.MANY) {
@@ -177,7 +211,11 @@ public final class TapeView {
         return k == 0 ? tape.args[2 * i] : tape.args[2 * i + 1];
     }
 
-    /** @param i an entry @param k an operand number @return the local partial ∂vᵢ/∂v<sub>operand(i, k)</sub> */
+    /**
+     * @param i an entry
+     * @param k an operand number
+     * @return the local partial ∂vᵢ/∂v<sub>operand(i, k)</sub>
+     */
     public double partial(int i, int k) {
         checkOperand(i, k);
         if (OpCode.KIND[tape.op[i]] == OpCode.MANY) {
@@ -186,19 +224,28 @@ public final class TapeView {
         return k == 0 ? tape.partials[2 * i] : tape.partials[2 * i + 1];
     }
 
-    /** @param i an entry @return its value vᵢ at the current point */
+    /**
+     * @param i an entry
+     * @return its value vᵢ at the current point
+     */
     public double value(int i) {
         code(i);
         return tape.value[i];
     }
 
-    /** @param i an entry @return the constant argument p or c of a PARAMETRIC or BINARY_CONSTANT entry, else NaN */
+    /**
+     * @param i an entry
+     * @return the constant argument p or c of a PARAMETRIC or BINARY_CONSTANT entry, else NaN
+     */
     public double parameter(int i) {
         Kind k = kind(i);
         return k == Kind.PARAMETRIC || k == Kind.BINARY_CONSTANT ? tape.partials[2 * i + 1] : Double.NaN;
     }
 
-    /** @param i an input entry @return its input number j (the entry is xⱼ) */
+    /**
+     * @param i an input entry
+     * @return its input number j (the entry is xⱼ)
+     */
     public int inputNumber(int i) {
         if (!isInput(i)) {
             throw new IllegalArgumentException("v" + i + " is not an input but '" + opName(i) + "'");

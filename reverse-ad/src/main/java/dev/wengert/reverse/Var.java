@@ -86,34 +86,67 @@ public final class Var implements RealFieldElement<Var>, Elementary<Var> {
 
     // ---- arithmetic: BinaryRule ADD, SUBTRACT, MULTIPLY, DIVIDE; UnaryRule NEGATE, RECIPROCAL
 
-    /** @param a addend @return this + a */
+    /**
+     * @param a addend
+     * @return this + a
+     */
     @Override public Var add(Var a) { return tape.binary(BinaryRule.ADD, this, a); }
-    /** @param a constant addend @return this + a */
+    /**
+     * @param a constant addend
+     * @return this + a
+     */
     @Override public Var add(double a) { return tape.binaryConstant(BinaryRule.ADD, this, a); }
-    /** @param a subtrahend @return this − a */
+    /**
+     * @param a subtrahend
+     * @return this − a
+     */
     @Override public Var subtract(Var a) { return tape.binary(BinaryRule.SUBTRACT, this, a); }
-    /** @param a constant subtrahend @return this − a */
+    /**
+     * @param a constant subtrahend
+     * @return this − a
+     */
     @Override public Var subtract(double a) { return tape.binaryConstant(BinaryRule.SUBTRACT, this, a); }
     /** @return −this */
     @Override public Var negate() { return tape.unary(UnaryRule.NEGATE, this); }
-    /** @param n integer factor @return this · n */
+    /**
+     * @param n integer factor
+     * @return this · n
+     */
     @Override public Var multiply(int n) { return tape.binaryConstant(BinaryRule.MULTIPLY, this, n); }
-    /** @param a factor @return this · a */
+    /**
+     * @param a factor
+     * @return this · a
+     */
     @Override public Var multiply(Var a) { return tape.binary(BinaryRule.MULTIPLY, this, a); }
-    /** @param a constant factor @return this · a */
+    /**
+     * @param a constant factor
+     * @return this · a
+     */
     @Override public Var multiply(double a) { return tape.binaryConstant(BinaryRule.MULTIPLY, this, a); }
-    /** @param a divisor @return this / a */
+    /**
+     * @param a divisor
+     * @return this / a
+     */
     @Override public Var divide(Var a) { return tape.binary(BinaryRule.DIVIDE, this, a); }
-    /** @param a constant divisor @return this / a */
+    /**
+     * @param a constant divisor
+     * @return this / a
+     */
     @Override public Var divide(double a) { return tape.binaryConstant(BinaryRule.DIVIDE, this, a); }
     /** @return 1 / this */
     @Override public Var reciprocal() { return tape.unary(UnaryRule.RECIPROCAL, this); }
 
     // ---- rounding and signs
 
-    /** @param a constant divisor @return IEEEremainder(this, a) (ParametricRule.REMAINDER) */
+    /**
+     * @param a constant divisor
+     * @return IEEEremainder(this, a) (ParametricRule.REMAINDER)
+     */
     @Override public Var remainder(double a) { return tape.parametric(ParametricRule.REMAINDER, this, a); }
-    /** @param a divisor @return IEEEremainder(this, a) (BinaryRule.REMAINDER) */
+    /**
+     * @param a divisor
+     * @return IEEEremainder(this, a) (BinaryRule.REMAINDER)
+     */
     @Override public Var remainder(Var a) { return tape.binary(BinaryRule.REMAINDER, this, a); }
     /** @return |this| */
     @Override public Var abs() { return tape.unary(UnaryRule.ABS, this); }
@@ -132,13 +165,25 @@ public final class Var implements RealFieldElement<Var>, Elementary<Var> {
 
     /** @return signum(this), derivative 0 */
     @Override public Var signum() { return tape.unary(UnaryRule.SIGNUM, this); }
-    /** @param s sign source @return |this| with the sign of s (BinaryRule.COPY_SIGN) */
+    /**
+     * @param s sign source
+     * @return |this| with the sign of s (BinaryRule.COPY_SIGN)
+     */
     @Override public Var copySign(Var s) { return tape.binary(BinaryRule.COPY_SIGN, this, s); }
-    /** @param s constant sign source @return |this| with the sign of s */
+    /**
+     * @param s constant sign source
+     * @return |this| with the sign of s
+     */
     @Override public Var copySign(double s) { return tape.parametric(ParametricRule.COPY_SIGN, this, s); }
-    /** @param n power of two @return this · 2ⁿ */
+    /**
+     * @param n power of two
+     * @return this · 2ⁿ
+     */
     @Override public Var scalb(int n) { return tape.parametric(ParametricRule.SCALB, this, n); }
-    /** @param y the other leg @return √(this² + y²) */
+    /**
+     * @param y the other leg
+     * @return √(this² + y²)
+     */
     @Override public Var hypot(Var y) { return tape.binary(BinaryRule.HYPOT, this, y); }
 
     // ---- powers, roots, exponentials
@@ -147,13 +192,25 @@ public final class Var implements RealFieldElement<Var>, Elementary<Var> {
     @Override public Var sqrt() { return tape.unary(UnaryRule.SQRT, this); }
     /** @return ∛this */
     @Override public Var cbrt() { return tape.unary(UnaryRule.CBRT, this); }
-    /** @param n root order @return this<sup>1/n</sup> (odd extension below 0, as Decimal64) */
+    /**
+     * @param n root order
+     * @return this<sup>1/n</sup> (odd extension below 0, as Decimal64)
+     */
     @Override public Var rootN(int n) { return tape.parametric(ParametricRule.ROOT_N, this, n); }
-    /** @param p constant exponent @return this<sup>p</sup> */
+    /**
+     * @param p constant exponent
+     * @return this<sup>p</sup>
+     */
     @Override public Var pow(double p) { return tape.parametric(ParametricRule.POW, this, p); }
-    /** @param n integer exponent @return thisⁿ */
+    /**
+     * @param n integer exponent
+     * @return thisⁿ
+     */
     @Override public Var pow(int n) { return tape.parametric(ParametricRule.POW_INT, this, n); }
-    /** @param e exponent @return this<sup>e</sup> (BinaryRule.POW) */
+    /**
+     * @param e exponent
+     * @return this<sup>e</sup> (BinaryRule.POW)
+     */
     @Override public Var pow(Var e) { return tape.binary(BinaryRule.POW, this, e); }
     /** @return e<sup>this</sup> */
     @Override public Var exp() { return tape.unary(UnaryRule.EXP, this); }
@@ -178,7 +235,10 @@ public final class Var implements RealFieldElement<Var>, Elementary<Var> {
     @Override public Var asin() { return tape.unary(UnaryRule.ASIN, this); }
     /** @return atan this */
     @Override public Var atan() { return tape.unary(UnaryRule.ATAN, this); }
-    /** @param x abscissa @return atan2(this, x), this being the ordinate */
+    /**
+     * @param x abscissa
+     * @return atan2(this, x), this being the ordinate
+     */
     @Override public Var atan2(Var x) { return tape.binary(BinaryRule.ATAN2, this, x); }
     /** @return cosh this */
     @Override public Var cosh() { return tape.unary(UnaryRule.COSH, this); }
@@ -196,13 +256,21 @@ public final class Var implements RealFieldElement<Var>, Elementary<Var> {
     // ---- linear combinations: one tape entry; value = MathArrays.linearCombination of the
     // values (bit-identical to Decimal64); ∂/∂aₖ = bₖ, ∂/∂bₖ = aₖ (BinaryRule.MULTIPLY)
 
-    /** @param a first factors @param b second factors @return Σ aₖ·bₖ */
+    /**
+     * @param a first factors
+     * @param b second factors
+     * @return Σ aₖ·bₖ
+     */
     @Override
     public Var linearCombination(Var[] a, Var[] b) {
         return tape.linearCombination(a, b, false);
     }
 
-    /** @param a constant factors @param b second factors @return Σ aₖ·bₖ */
+    /**
+     * @param a constant factors
+     * @param b second factors
+     * @return Σ aₖ·bₖ
+     */
     @Override
     public Var linearCombination(double[] a, Var[] b) {
         return tape.linearCombination(a, b, false);
