@@ -6,7 +6,9 @@ package dev.wengert.core;
  * <p>Implementations: {@code dev.wengert.forward.ForwardMode}, {@code dev.wengert.reverse.ReverseMode},
  * {@code dev.wengert.mixed.MixedMode} and {@link FiniteDifferences}, each registered for
  * {@link java.util.ServiceLoader} (see {@link Differentiators#available()}). Implementations are
- * immutable and thread-safe.
+ * thread-safe: one instance may serve many threads at once, each call working on state of its own.
+ * An instance may keep internal buffers it reuses between calls (reverse mode keeps a tape-size
+ * hint and spare arrays), never anything a result depends on.
  *
  * <p>For f: R<sup>n</sup> → R<sup>m</sup> with Jacobian J (m × n) at x:
  * <ul>

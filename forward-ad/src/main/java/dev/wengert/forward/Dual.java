@@ -124,8 +124,8 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
      * f<sub>x</sub> = 1 and f<sub>y</sub> = ±1: the same number as {@code compose}, written so
      * that the receiver's tangent b takes one addition. In {@code sum = sum.add(term)} b is carried
      * from one loop iteration to the next, and every operation on it lengthens each iteration:
-     * through {@code compose} ({@code chain} of b, then the sum) the extended Rosenbrock
-     * evaluation at n = 1000 took 2.48 µs, this way 2.24 µs (see {@code benchmarks/README.md}).
+     * written this way the sum's tangent skips the {@code chain} test {@code compose} would put
+     * on that chain (measured in {@code benchmarks/JOURNAL.md}, "Forward mode").
      *
      * <p>Why it is the same number: {@code chain(1, b)} is b + 0.0 (+0 for b = ±0, else b), and
      * {@code chain(fy, d)} is d′ = fy·d + 0.0 for fy = ±1, which is never −0. So the table's

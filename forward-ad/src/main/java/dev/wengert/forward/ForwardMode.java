@@ -30,26 +30,12 @@ import dev.wengert.core.VectorFunction;
  * on, so an operation costs about as many tangent operations as the chunk's inputs it reaches —
  * not k — and larger chunks mostly save passes; they still cost where an operation depends on
  * many inputs (a running sum, a dense function), since its tangent range then spans the chunk.
- * The default {@value #DEFAULT_CHUNK_SIZE} was chosen by the JMH sweeps
- * {@code DualVectorGradientBenchmark} and {@code GmmForwardGradientBenchmark} (26 Nov 2026, 2
- * shared cores at load 4–7, medians of 5 one-second iterations in one fork):
- * <table>
- *   <caption>gradient time by chunk size k</caption>
- *   <tr><th>k</th><th>8</th><th>16</th><th>32</th><th>64</th><th>100</th><th>330</th></tr>
- *   <tr><td>extended Rosenbrock, n = 100 (µs)</td><td></td><td>7.7</td><td>7.6</td><td>6.5</td>
- *       <td>8.7</td><td></td></tr>
- *   <tr><td>the same, thread CPU time (µs)</td><td></td><td>7.5</td><td>6.8</td><td>6.7</td>
- *       <td>7.4</td><td></td></tr>
- *   <tr><td>ADBench GMM, 330 parameters, 100 points (ms)</td><td>26.1</td><td>23.9</td><td>28.6</td>
- *       <td>23.9</td><td></td><td>38.3</td></tr>
- * </table>
- * Before the ranges were tracked (every operation touching all k tangents) the Rosenbrock sweep
- * gave 24, 27, 24 and 121 µs for k = 16, 32, 64 and 100 (CPU time at k = 64: 23 µs), and the
- * default was 16. Partially separable functions now favour large chunks, up to the point where
- * the running sum, whose range grows to the whole chunk, costs more than a pass; the dense GMM
- * objective is flat from 8 to 64 and slower at 330 (every intermediate then carries 330
- * tangents); 64 is near the best for both. (The GMM row was measured before one more 20–35 %
- * saving on every operation, which does not depend on k.)
+ * Partially separable functions favour large chunks, up to the point where the running sum,
+ * whose range grows to the whole chunk, costs more than a pass; a dense function gains nothing
+ * from a larger chunk once every intermediate carries all k tangents. The default
+ * {@value #DEFAULT_CHUNK_SIZE} was chosen by the JMH sweeps {@code DualVectorGradientBenchmark}
+ * (extended Rosenbrock) and {@code GmmForwardGradientBenchmark} (ADBench GMM) over k; their
+ * figures are in the benchmarks journal ({@code benchmarks/JOURNAL.md}).
  *
  * <p>Immutable and thread-safe: a call keeps all its state on its own stack.
  *
@@ -161,12 +147,10 @@ public final class ForwardMode implements Differentiator {
      * x<sub>j</sub> carrying the tangent v<sub>j</sub>): {@link #jvp} for m = 1, without the
      * output array.
      *
-     * <p>Cost: n {@link Dual} inputs (32 bytes each) and one evaluation of f on duals. For
-     * extended Rosenbrock at n = 1000 that is 10–11× the plain {@code double} function (10× by
-     * thread CPU time, 11.1× in the JMH run of benchmarks/README.md): 4.5× building the inputs
-     * and 4.9× evaluating (CPU time), of which 3.8× is what the same generic code costs
-     * on {@code Decimal64} (the running sum, an object carried from one loop iteration to the
-     * next, is allocated in every iteration) — see {@code benchmarks/README.md}, "Forward mode".
+     * <p>Cost: n {@link Dual} inputs (32 bytes each) and one evaluation of f on duals, which
+     * costs at least what the same generic code costs on {@code Decimal64} (measured ratios to
+     * plain {@code double}: {@code benchmarks/README.md}; where the time goes:
+     * {@code benchmarks/JOURNAL.md}, "Forward mode").
      *
      * @param f a function R<sup>n</sup> → R
      * @param x the point (read, not kept)

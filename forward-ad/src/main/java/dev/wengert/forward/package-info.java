@@ -1,5 +1,5 @@
 /**
- * Wengert forward mode (DESIGN.md): numbers that carry tangents beside their values.
+ * Wengert forward mode (docs/modes.md in the repository): numbers that carry tangents beside their values.
  * <ul>
  *   <li>{@link dev.wengert.forward.Dual} — a + bε, one tangent (directional derivatives, jvp);</li>
  *   <li>{@link dev.wengert.forward.DualVector} — a + b·ε with k tangents (gradients and Jacobians in

@@ -10,7 +10,7 @@ import dev.wengert.core.UnaryRule;
 import dev.wengert.core.testing.Seed;
 import org.junit.jupiter.api.Test;
 
-/** The seed article's examples (DESIGN.md, "Where it comes from"), in forward mode. */
+/** The seed article's examples (README.md), in forward mode. */
 class SeedExamplesTest {
 
     private final ForwardMode forward = new ForwardMode();

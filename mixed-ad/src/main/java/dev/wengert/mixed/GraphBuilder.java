@@ -6,7 +6,8 @@ import java.util.function.IntFunction;
 /**
  * Builds a {@link LinearizedGraph} entry by entry, in tape order: first the inputs, then each
  * operation with its operands and local partials, then the outputs. Growable primitive arrays,
- * no object per entry. Used by the adapter from a reverse-ad recording and by tests.
+ * no object per entry. Tests build small graphs by hand with it; a reverse-ad recording is frozen
+ * into a graph directly by the static {@link #freeze} (see {@code Recordings}).
  */
 final class GraphBuilder {
 

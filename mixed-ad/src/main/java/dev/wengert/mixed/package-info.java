@@ -1,2 +1,2 @@
-/** Wengert mixed mode (see DESIGN.md). */
+/** Wengert mixed mode (see docs/modes.md in the repository). */
 package dev.wengert.mixed;
