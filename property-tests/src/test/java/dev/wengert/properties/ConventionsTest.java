@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * At each singular point of the conventions table (the javadoc of {@code dev.wengert.core.Rules},
- * and README.md), every mode returns the tabled value, first derivatives and — for the unary
+ * and docs/modes.md), every mode returns the tabled value, first derivatives and — for the unary
  * rows — second derivative: forward mode (DualVector, chunked one tangent per pass, Dual jvp,
  * HyperDual Hessian), reverse mode (adjoint sweep, tangent sweep, second-order adjoints), and
  * every other mode in {@link Modes#exact()}. Equality is exact; NaN equals NaN, −0.0 equals 0.0.
