@@ -1,5 +1,6 @@
 package dev.wengert.core;
 
+import dev.wengert.core.internal.Checks;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /**

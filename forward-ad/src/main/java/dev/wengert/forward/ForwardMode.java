@@ -1,8 +1,10 @@
 package dev.wengert.forward;
 
-import dev.wengert.core.Checks;
+import dev.wengert.core.internal.Checks;
 import dev.wengert.core.Differentiator;
 import dev.wengert.core.ScalarFunction;
+import dev.wengert.core.ValueAndGradient;
+import dev.wengert.core.ValueAndJacobian;
 import dev.wengert.core.VectorFunction;
 
 /**
@@ -20,6 +22,12 @@ import dev.wengert.core.VectorFunction;
  *   <li>{@link #hessian}: n(n+1)/2 passes over {@link HyperDual}s, one per pair j ≤ l seeding
  *       ε1 on x<sub>j</sub> and ε2 on x<sub>l</sub>; H<sub>jl</sub> and H<sub>lj</sub> are the same
  *       number, so the Hessian is symmetric by construction;</li>
+ *   <li>{@link #hvp}: n {@link HyperDual} passes, pass i seeding ε1 with the unit vector
+ *       e<sub>i</sub> and ε2 with v, whose ε1ε2 part is e<sub>i</sub>ᵀ·H·v = (H·v)<sub>i</sub> (one
+ *       hyper-dual pass gives one number uᵀ·H·v, so n are needed — against n(n+1)/2 for the
+ *       Hessian; reverse mode does it in one sweep);</li>
+ *   <li>{@link #valueAndGradient} and {@link #valueAndJacobian}: as {@link #gradient} and
+ *       {@link #jacobian}, the values read from the first pass (f is not run again);</li>
  *   <li>{@link #derivative} and {@link #secondDerivative} for f: R → R: one pass each.</li>
  * </ul>
  *
@@ -78,6 +86,33 @@ public final class ForwardMode implements Differentiator {
     /** ∇f(x) in ⌈n/k⌉ {@link DualVector} passes. */
     @Override
     public double[] gradient(ScalarFunction f, double[] x) {
+        return gradient(f, x, null);
+    }
+
+    /** (f(x), ∇f(x)) in ⌈n/k⌉ {@link DualVector} passes, f(x) the value part of the first. */
+    @Override
+    public ValueAndGradient valueAndGradient(ScalarFunction f, double[] x) {
+        double[] value = new double[1];
+        double[] gradient = gradient(f, x, value);
+        return new ValueAndGradient(value[0], gradient);
+    }
+
+    /** The Jacobian, m × n, column chunks of k in ⌈n/k⌉ {@link DualVector} passes. */
+    @Override
+    public double[][] jacobian(VectorFunction f, double[] x) {
+        return jacobian(f, x, null);
+    }
+
+    /** (f(x), J) in ⌈n/k⌉ {@link DualVector} passes, f(x) the value parts of the first. */
+    @Override
+    public ValueAndJacobian valueAndJacobian(VectorFunction f, double[] x) {
+        double[][] values = new double[1][];
+        double[][] jacobian = jacobian(f, x, values);
+        return new ValueAndJacobian(values[0], jacobian);
+    }
+
+    /** The gradient; if {@code value} is not null, f(x) from the first pass goes to value[0]. */
+    private double[] gradient(ScalarFunction f, double[] x, double[] value) {
         Checks.notNull("function f", f);
         double[] point = x == null ? null : x.clone();
         int n = Checks.point(point);
@@ -88,6 +123,9 @@ public final class ForwardMode implements Differentiator {
             constants = constants(point, k, constants);
             DualVector y = Checks.output(f.value(seed(point, start, k, constants)));
             tangentCount(y, k, 0);
+            if (start == 0 && value != null) {
+                value[0] = y.getReal();
+            }
             for (int j = 0; j < k; j++) {
                 gradient[start + j] = y.getTangent(j);
             }
@@ -95,9 +133,8 @@ public final class ForwardMode implements Differentiator {
         return gradient;
     }
 
-    /** The Jacobian, m × n, column chunks of k in ⌈n/k⌉ {@link DualVector} passes. */
-    @Override
-    public double[][] jacobian(VectorFunction f, double[] x) {
+    /** The Jacobian; if {@code values} is not null, f(x) from the first pass goes to values[0]. */
+    private double[][] jacobian(VectorFunction f, double[] x, double[][] values) {
         Checks.notNull("function f", f);
         double[] point = x == null ? null : x.clone();
         int n = Checks.point(point);
@@ -111,6 +148,12 @@ public final class ForwardMode implements Differentiator {
             m = Checks.outputs(y, m);
             if (jacobian == null) {
                 jacobian = new double[m][n];
+                if (values != null) {
+                    values[0] = new double[m];
+                    for (int i = 0; i < m; i++) {
+                        values[0][i] = y[i].getReal();
+                    }
+                }
             }
             for (int i = 0; i < m; i++) {
                 tangentCount(y[i], k, i);
@@ -213,6 +256,32 @@ public final class ForwardMode implements Differentiator {
             }
         }
         return hessian;
+    }
+
+    /**
+     * H·v in n {@link HyperDual} passes: pass i seeds every input x<sub>k</sub> with ε2-part
+     * v<sub>k</sub> and x<sub>i</sub> also with ε1-part 1, so the ε1ε2 part of f is
+     * Σ<sub>k</sub> ∂²f/∂x<sub>i</sub>∂x<sub>k</sub>·v<sub>k</sub> = (H·v)<sub>i</sub>.
+     */
+    @Override
+    public double[] hvp(ScalarFunction f, double[] x, double[] v) {
+        Checks.notNull("function f", f);
+        double[] point = x == null ? null : x.clone();
+        int n = Checks.point(point);
+        Checks.length("direction v (one per input)", v, n);
+        double[] direction = v.clone();
+        HyperDual[] along = new HyperDual[n];
+        for (int k = 0; k < n; k++) {
+            along[k] = HyperDual.of(point[k], 0, direction[k], 0);
+        }
+        double[] hv = new double[n];
+        for (int i = 0; i < n; i++) {
+            // a fresh copy each pass: user code may write into its argument array
+            HyperDual[] in = along.clone();
+            in[i] = HyperDual.of(point[i], 1, direction[i], 0);
+            hv[i] = Checks.output(f.value(in)).getEps12();
+        }
+        return hv;
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.wengert.mixed;
 
-import dev.wengert.core.Checks;
+import dev.wengert.core.internal.Checks;
 import dev.wengert.core.Differentiator;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.VectorFunction;
@@ -8,14 +8,9 @@ import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.analysis.MultivariateMatrixFunction;
 import org.apache.commons.math3.analysis.MultivariateVectorFunction;
 import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunctionGradient;
 import org.apache.commons.math3.util.Decimal64;
-import org.apache.commons.math3.util.Pair;
 
 /**
  * Adapters from Wengert functions to the commons-math3 interfaces its solvers take, with exact
@@ -28,9 +23,15 @@ import org.apache.commons.math3.util.Pair;
  * Optimum fit = new LevenbergMarquardtOptimizer().optimize(problem);
  * }</pre>
  *
- * With {@link MixedMode} (and reverse mode through it) one recording of f gives both the values
- * and the Jacobian, so each model evaluation runs f once; other differentiators evaluate f once
- * in {@code double} (commons-math3 {@link Decimal64}) for the values, then differentiate.
+ * The model of {@link #jacobianFunction} runs f at most once per call: with {@link MixedMode} it
+ * records and plans f at the first call and then <em>replays</em> that recording at each new
+ * point and executes the same plan ({@link MixedMode#prepare}), with {@code ReverseMode} it
+ * replays the recording and sweeps it, and any other differentiator gives the values with the
+ * Jacobian ({@link Differentiator#valueAndJacobian}). A recording that cannot be replayed (a
+ * computed value read with {@code getReal()} while recording) is recorded afresh at each call.
+ * As with every replay, a branch on an <em>input</em>'s value is replayed as recorded: give such a
+ * model a differentiator other than mixed or reverse mode, or keep the fit on one side of the
+ * branch.
  */
 public final class LeastSquaresAdapters {
 
@@ -40,27 +41,13 @@ public final class LeastSquaresAdapters {
     /**
      * @param f the model, R<sup>n</sup> → R<sup>m</sup>
      * @param d how to differentiate it
-     * @return point ↦ (f(point), J(point)), for {@code LeastSquaresBuilder.model}
+     * @return point ↦ (f(point), J(point)), for {@code LeastSquaresBuilder.model}; it keeps one
+     *         recording per calling thread (mixed and reverse mode), so it may be shared
      */
     public static MultivariateJacobianFunction jacobianFunction(VectorFunction f, Differentiator d) {
         Checks.notNull("f", f);
         Checks.notNull("differentiator d", d);
-        return point -> {
-            double[] x = point.toArray();
-            if (d instanceof MixedMode mixed) {
-                JacobianPlan plan = mixed.plan(f, x);
-                LinearizedGraph g = plan.graph();
-                double[] values = new double[g.outputCount()];
-                for (int r = 0; r < values.length; r++) {
-                    values[r] = g.value(g.output(r));
-                }
-                return new Pair<RealVector, RealMatrix>(new ArrayRealVector(values, false),
-                        new Array2DRowRealMatrix(plan.jacobian(), false));
-            }
-            double[] values = values(f, x);
-            return new Pair<RealVector, RealMatrix>(new ArrayRealVector(values, false),
-                    new Array2DRowRealMatrix(d.jacobian(f, x), false));
-        };
+        return new ReplayingModel(f, d);
     }
 
     /**

@@ -1,12 +1,15 @@
 package dev.wengert.mixed;
 
-import dev.wengert.core.Checks;
+import dev.wengert.core.internal.Checks;
 import dev.wengert.core.Differentiator;
 import dev.wengert.core.ScalarFunction;
+import dev.wengert.core.ValueAndGradient;
+import dev.wengert.core.ValueAndJacobian;
 import dev.wengert.core.VectorFunction;
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
+import dev.wengert.reverse.VarVectorFunction;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -27,7 +30,13 @@ import java.util.concurrent.ForkJoinPool;
  * <p>The other derivatives delegate to the cheapest mode for them: {@link #gradient} and
  * {@link #vjp} to {@link ReverseMode} (one adjoint sweep), {@link #jvp} to {@link ForwardMode} (one
  * dual-number pass, no tape), {@link #hessian} to {@link ReverseMode} (n second-order adjoint
- * sweeps over one recording, fewer than the n(n+1)/2 hyper-dual passes of forward mode).
+ * sweeps over one recording, fewer than the n(n+1)/2 hyper-dual passes of forward mode), and
+ * {@link #hvp} and {@link #valueAndGradient} to {@link ReverseMode} (one recording, one
+ * second-order adjoint sweep or one adjoint sweep). {@link #valueAndJacobian} executes the plan
+ * and reads the values from the same recording, so f runs once. A
+ * {@link dev.wengert.reverse.VarFunction} or {@link VarVectorFunction} (a lambda over
+ * {@code Var}s) is taken by every method: its J·v comes from a tangent sweep over its recording,
+ * since forward mode cannot run it.
  *
  * <p>Independent sweeps (the columns of a tangent step, the rows of an adjoint step, the colours
  * of a sparse Jacobian) and the rows of dense products run on the {@link Executor} (default:
@@ -146,10 +155,41 @@ public final class MixedMode implements Differentiator {
         return REVERSE.hessian(f, x);
     }
 
-    /** J·v by forward mode: one pass of dual numbers. */
+    /**
+     * J·v by forward mode: one pass of dual numbers; for a {@link VarVectorFunction}, which runs
+     * on {@code Var}s only, by reverse mode: one recording, one tangent sweep.
+     */
     @Override
     public double[] jvp(VectorFunction f, double[] x, double[] v) {
-        return FORWARD.jvp(f, x, v);
+        return f instanceof VarVectorFunction ? REVERSE.jvp(f, x, v) : FORWARD.jvp(f, x, v);
+    }
+
+    /** H·v by reverse mode: one recording, one tangent and one second-order adjoint sweep. */
+    @Override
+    public double[] hvp(ScalarFunction f, double[] x, double[] v) {
+        return REVERSE.hvp(f, x, v);
+    }
+
+    /** (f(x), ∇f(x)) by reverse mode: one recording, the value from it, one adjoint sweep. */
+    @Override
+    public ValueAndGradient valueAndGradient(ScalarFunction f, double[] x) {
+        return REVERSE.valueAndGradient(f, x);
+    }
+
+    /** (f(x), J): the plan of {@link #plan(VectorFunction, double[])} executed, the values from its recording. */
+    @Override
+    public ValueAndJacobian valueAndJacobian(VectorFunction f, double[] x) {
+        JacobianPlan plan = plan(f, x);
+        return new ValueAndJacobian(outputValues(plan.graph()), plan.jacobian());
+    }
+
+    /** @return the values of a graph's outputs, f(x) at the point it was recorded or refreshed at */
+    static double[] outputValues(LinearizedGraph g) {
+        double[] y = new double[g.outputCount()];
+        for (int r = 0; r < y.length; r++) {
+            y[r] = g.value(g.output(r));
+        }
+        return y;
     }
 
     /** wᵀ·J by reverse mode: one adjoint sweep. */

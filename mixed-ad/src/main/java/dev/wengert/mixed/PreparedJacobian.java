@@ -1,6 +1,6 @@
 package dev.wengert.mixed;
 
-import dev.wengert.core.Checks;
+import dev.wengert.core.internal.Checks;
 import dev.wengert.reverse.Recording;
 import java.util.concurrent.Executor;
 
@@ -56,6 +56,11 @@ public final class PreparedJacobian {
         return plan.jacobian();
     }
 
+    /** @return the Jacobian by the plan at the current point (the recorded one before any replay) */
+    double[][] jacobianAtCurrentPoint() {
+        return plan.jacobian();
+    }
+
     /**
      * @param x the point (length n)
      * @return the sparse Jacobian at x; the pattern and colouring are detected at the first call
@@ -72,11 +77,7 @@ public final class PreparedJacobian {
 
     /** @return f at the point of the last evaluation (the recorded point before any) */
     public double[] values() {
-        double[] y = new double[graph.outputCount()];
-        for (int r = 0; r < y.length; r++) {
-            y[r] = graph.value(graph.output(r));
-        }
-        return y;
+        return MixedMode.outputValues(graph);
     }
 
     /** @return the plan's explanation (its structure and costs do not depend on the point) */

@@ -11,11 +11,17 @@ import dev.wengert.core.VectorFunction;
 import dev.wengert.core.testing.MoreGarbowHillstrom;
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.reverse.ReverseMode;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer.Optimum;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
+import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -23,6 +29,7 @@ import org.apache.commons.math3.optim.SimpleValueChecker;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
 import org.apache.commons.math3.util.MathArrays;
+import org.apache.commons.math3.util.Pair;
 import org.junit.jupiter.api.Test;
 
 class LeastSquaresAdaptersTest {
@@ -115,10 +122,69 @@ class LeastSquaresAdaptersTest {
     }
 
     @Test
-    void mixedModeRunsTheModelOncePerEvaluation() {
-        Counting model = new Counting(ROSENBROCK);
-        Optimum fitted = fit(model, new MixedMode(), new double[2], new double[] {-1.2, 1});
+    void mixedAndReverseModeRecordTheModelOnceAndReplayItAtEveryEvaluation() {
+        for (Differentiator d : new Differentiator[] {new MixedMode(), new ReverseMode()}) {
+            Counting model = new Counting(HELICAL_VALLEY);
+            Optimum fitted = fit(model, d, new double[3], new double[] {-1, 0, 0});
+            assertTrue(fitted.getEvaluations() > 5, d.name() + ": " + fitted.getEvaluations() + " evaluations");
+            assertEquals(1, model.calls.get(), d.name() + ": calls of f in " + fitted.getEvaluations() + " evaluations");
+            assertEquals(1, fitted.getPoint().getEntry(0), 1e-10, d.name());
+        }
+    }
+
+    @Test
+    void forwardModeRunsTheModelOncePerEvaluationForValuesAndJacobian() {
+        Counting model = new Counting(HELICAL_VALLEY);
+        Optimum fitted = fit(model, new ForwardMode(), new double[3], new double[] {-1, 0, 0});
         assertEquals(fitted.getEvaluations(), model.calls.get());
+    }
+
+    /** The helical valley with its branch on a computed value: x1 < 0 read with getReal() (an escape). */
+    static final VectorFunction ESCAPING_HELICAL_VALLEY = new VectorFunction() {
+        @Override
+        public <T extends RealFieldElement<T>> T[] value(T[] x) {
+            T[] f = HELICAL_VALLEY.value(x);
+            if (x[0].multiply(1).getReal() < -10) {
+                f[2] = f[2].multiply(2);
+            }
+            return f;
+        }
+    };
+
+    @Test
+    void aRecordingThatCannotBeReplayedIsRecordedAfreshAtEveryEvaluation() {
+        for (Differentiator d : new Differentiator[] {new MixedMode(), new ReverseMode()}) {
+            Counting model = new Counting(ESCAPING_HELICAL_VALLEY);
+            Optimum fitted = fit(model, d, new double[3], new double[] {-1, 0, 0});
+            assertEquals(fitted.getEvaluations(), model.calls.get(), d.name());
+            assertEquals(1, fitted.getPoint().getEntry(0), 1e-10, d.name());
+        }
+    }
+
+    @Test
+    void theModelGivesTheSameNumbersOnAnotherThread() throws Exception {
+        for (Differentiator d : new Differentiator[] {new MixedMode(), new ReverseMode()}) {
+            MultivariateJacobianFunction model = LeastSquaresAdapters.jacobianFunction(HELICAL_VALLEY, d);
+            RealVector p = new ArrayRealVector(new double[] {0.3, -0.7, 1.1});
+            model.value(new ArrayRealVector(new double[] {-1, 0, 0}));
+            Pair<RealVector, RealMatrix> here = model.value(p);
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Pair<RealVector, RealMatrix> there = other.submit(() -> model.value(p)).get();
+                assertEquals(here.getFirst(), there.getFirst(), d.name());
+                assertEquals(here.getSecond(), there.getSecond(), d.name());
+            } finally {
+                other.shutdown();
+            }
+            Pair<RealVector, RealMatrix> fresh = new ReplayingModel(HELICAL_VALLEY, new ForwardMode()).value(p);
+            assertEquals(fresh.getFirst(), here.getFirst(), d.name() + " values by replay");
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    double e = fresh.getSecond().getEntry(i, j);
+                    assertEquals(e, here.getSecond().getEntry(i, j), 1e-15 * Math.abs(e), d.name() + " J" + i + j);
+                }
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wengert.properties;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,12 @@ import dev.wengert.core.Differentiators;
 import dev.wengert.core.FiniteDifferences;
 import dev.wengert.core.Functions;
 import dev.wengert.core.ScalarFunction;
+import dev.wengert.core.ValueAndGradient;
+import dev.wengert.core.ValueAndJacobian;
 import dev.wengert.core.VectorFunction;
 import java.util.Random;
 import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.Decimal64;
 import org.apache.commons.math3.util.MathArrays;
 import org.junit.jupiter.api.Test;
 
@@ -197,5 +201,122 @@ public interface DifferentiatorContract {
             }
         };
         assertThrows(IllegalArgumentException.class, () -> d.jacobian(returnsNull, new double[] {1}));
+    }
+
+    /** @return x as {@code Decimal64}s, to evaluate a function in plain double arithmetic */
+    static Decimal64[] decimals(double[] x) {
+        Decimal64[] d = new Decimal64[x.length];
+        for (int j = 0; j < x.length; j++) {
+            d[j] = new Decimal64(x[j]);
+        }
+        return d;
+    }
+
+    @Test
+    default void valueAndGradientGivesFBitForBitAndTheGradient() {
+        double[] x = {0.7, -1.3, 0.4};
+        double[] copy = x.clone();
+        ValueAndGradient vg = differentiator().valueAndGradient(DifferentiatorContract::composite, x);
+        assertArrayEquals(copy, x, "the point is not written");
+        assertEquals(composite(decimals(x)).getReal(), vg.value(), differentiator().name() + ": f(x)");
+        assertArrayEquals(differentiator().gradient(DifferentiatorContract::composite, x), vg.gradient(),
+                differentiator().name() + ": the gradient is gradient()'s");
+        vg.gradient()[0] = 99;
+        assertTrue(vg.gradient(0) != 99, "gradient() returns a copy");
+    }
+
+    @Test
+    default void valueAndJacobianGivesFBitForBitAndTheJacobian() {
+        double[] x = {0.8, -0.4, 1.7};
+        ValueAndJacobian vj = differentiator().valueAndJacobian(DifferentiatorContract::vector, x);
+        Decimal64[] y = vector(decimals(x));
+        assertEquals(4, vj.outputCount());
+        assertEquals(3, vj.inputCount());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(y[i].getReal(), vj.value(i), differentiator().name() + ": f_" + i + "(x)");
+        }
+        double[][] jac = differentiator().jacobian(DifferentiatorContract::vector, x);
+        for (int i = 0; i < 4; i++) {
+            assertArrayEquals(jac[i], vj.jacobian()[i], differentiator().name() + ": row " + i + " is jacobian()'s");
+        }
+        vj.jacobian()[0][0] = 99;
+        vj.values()[0] = 99;
+        assertTrue(vj.jacobian(0, 0) != 99 && vj.value(0) != 99, "jacobian() and values() return copies");
+    }
+
+    @Test
+    default void hessianVectorProductIsTheHessianTimesTheDirection() {
+        Random random = new Random(20261204);
+        for (int trial = 0; trial < 10; trial++) {
+            double[] x = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+            double[] v = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+            double[][] h = differentiator().hessian(DifferentiatorContract::composite, x);
+            double[] hv = differentiator().hvp(DifferentiatorContract::composite, x, v);
+            assertEquals(3, hv.length);
+            for (int j = 0; j < 3; j++) {
+                double expected = 0;
+                double size = 0;
+                for (int k = 0; k < 3; k++) {
+                    expected += h[j][k] * v[k];
+                    size += Math.abs(h[j][k] * v[k]);
+                }
+                assertTrue(Math.abs(expected - hv[j]) <= hessianTolerance() * size,
+                        differentiator().name() + ": (H·v)_" + j + " at trial " + trial + ": expected " + expected
+                                + " (terms of size " + size + ") but was " + hv[j]);
+            }
+        }
+    }
+
+    @Test
+    default void hessianVectorProductAlongAUnitVectorIsAHessianColumn() {
+        double[] x = {0.7, -1.3, 0.4};
+        double[][] h = differentiator().hessian(DifferentiatorContract::composite, x);
+        for (int k = 0; k < 3; k++) {
+            double[] e = new double[3];
+            e[k] = 1;
+            double[] column = differentiator().hvp(DifferentiatorContract::composite, x, e);
+            for (int j = 0; j < 3; j++) {
+                double tol = hessianTolerance() * Math.abs(h[j][k]);
+                assertEquals(h[j][k], column[j], tol, differentiator().name() + ": H[" + j + "][" + k + "]");
+            }
+        }
+    }
+
+    @Test
+    default void newCallsRejectBadInputWithTheUniformMessages() {
+        Differentiator d = differentiator();
+        double[] x = {1, 2, 3};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> d.hvp(DifferentiatorContract::composite, x, new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("direction v") && e.getMessage().contains("3")
+                && e.getMessage().contains("2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.hvp(DifferentiatorContract::composite, x, null));
+        assertTrue(e.getMessage().contains("direction v"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.hvp(null, x, x));
+        assertThrows(IllegalArgumentException.class, () -> d.hvp(DifferentiatorContract::composite, null, x));
+        assertThrows(IllegalArgumentException.class, () -> d.valueAndGradient(null, x));
+        e = assertThrows(IllegalArgumentException.class, () -> d.valueAndGradient(DifferentiatorContract::composite, null));
+        assertTrue(e.getMessage().contains("point x"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> d.valueAndGradient(DifferentiatorContract::composite, new double[0]));
+        assertTrue(e.getMessage().contains("point x"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.valueAndJacobian(null, x));
+        e = assertThrows(IllegalArgumentException.class, () -> d.valueAndJacobian(DifferentiatorContract::vector, null));
+        assertTrue(e.getMessage().contains("point x"), e.getMessage());
+        VectorFunction returnsNull = new VectorFunction() {
+            @Override
+            public <T extends RealFieldElement<T>> T[] value(T[] z) {
+                return null;
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> d.valueAndJacobian(returnsNull, x));
+        ScalarFunction returnsNullScalar = new ScalarFunction() {
+            @Override
+            public <T extends RealFieldElement<T>> T value(T[] z) {
+                return null;
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> d.valueAndGradient(returnsNullScalar, x));
+        assertThrows(IllegalArgumentException.class, () -> d.hvp(returnsNullScalar, x, x));
     }
 }

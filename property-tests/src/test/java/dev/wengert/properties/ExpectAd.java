@@ -8,6 +8,7 @@ import dev.wengert.core.DerivativeStructureDifferentiator;
 import dev.wengert.core.Differentiator;
 import dev.wengert.core.FiniteDifferences;
 import dev.wengert.core.ScalarFunction;
+import dev.wengert.core.ValueAndJacobian;
 import dev.wengert.core.VectorFunction;
 import dev.wengert.forward.ForwardMode;
 import dev.wengert.reverse.ReverseMode;
@@ -140,6 +141,9 @@ final class ExpectAd {
             hessians.add(Outcome.of(mode.name + " Hessian", () -> mode.differentiator.hessian(s, x)));
             jacobians.add(Outcome.of(mode.name + " jvp", () -> columnsByJvp(mode.differentiator, f, x)));
             jacobians.add(Outcome.of(mode.name + " vjp", () -> rowsByVjp(mode.differentiator, f, x)));
+            jacobians.add(Outcome.of(mode.name + " valueAndJacobian",
+                    () -> valueAndJacobian(mode.name, mode.differentiator, f, x, plain)));
+            hessians.add(Outcome.of(mode.name + " hvp", () -> columnsByHvp(mode.differentiator, s, x)));
         }
         if (withDerivativeStructure) {
             hessians.add(Outcome.of("DerivativeStructure Hessian",
@@ -215,6 +219,31 @@ final class ExpectAd {
                         i, expected[i], name, actual[i]));
             }
         }
+    }
+
+    /** The Jacobian of valueAndJacobian, its values checked bit for bit against double evaluation. */
+    private static double[][] valueAndJacobian(String name, Differentiator d, VectorFunction f, double[] x,
+            Outcome<double[]> plain) {
+        ValueAndJacobian vj = d.valueAndJacobian(f, x);
+        if (plain.result != null) {
+            identicalValues(name + " valueAndJacobian", plain.result, vj.values());
+        }
+        return vj.jacobian();
+    }
+
+    /** The Hessian column by column, H·e<sub>j</sub> by hvp. */
+    private static double[][] columnsByHvp(Differentiator d, ScalarFunction s, double[] x) {
+        int n = x.length;
+        double[][] h = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double[] e = new double[n];
+            e[j] = 1;
+            double[] column = d.hvp(s, x, e);
+            for (int i = 0; i < n; i++) {
+                h[i][j] = column[i];
+            }
+        }
+        return h;
     }
 
     /** The Jacobian column by column, J·e<sub>j</sub>. */

@@ -9,6 +9,7 @@ import dev.wengert.core.Differentiators;
 import dev.wengert.core.FiniteDifferences;
 import dev.wengert.core.Functions;
 import dev.wengert.core.ScalarFunction;
+import dev.wengert.core.ValueAndJacobian;
 import dev.wengert.core.VectorFunction;
 import java.util.Random;
 import org.apache.commons.math3.RealFieldElement;
@@ -168,5 +169,51 @@ public interface RandomProgramContract extends DifferentiatorContract {
                 ExpectAd.againstFiniteDifferences("J", d.jacobian(p.expression, p.point()), p.expression,
                         p.point(), tally));
         tally.assertFewSkipped();
+    }
+
+    @Test
+    default void valueAndJacobianOfARandomProgramIsItsDoubleValueAndItsJacobian() {
+        Differentiator d = differentiator();
+        Budget.qt().forAll(ProgramGenerator.safe()).checkAssert(p -> {
+            ValueAndJacobian vj = d.valueAndJacobian(p.expression, p.point());
+            ExpectAd.identicalValues(d.name() + " valueAndJacobian", Modes.values(p.expression, p.point()),
+                    vj.values());
+            double[][] jacobian = d.jacobian(p.expression, p.point());
+            for (int i = 0; i < jacobian.length; i++) {
+                for (int j = 0; j < jacobian[i].length; j++) {
+                    if (!Close.identical(jacobian[i][j], vj.jacobian(i, j))) {
+                        throw new AssertionError(d.name() + ": valueAndJacobian's J[" + i + "][" + j + "] is "
+                                + vj.jacobian(i, j) + " but jacobian() gives " + jacobian[i][j]);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    default void hessianVectorProductOfARandomProgramIsTheHessianTimesTheDirection() {
+        Differentiator d = differentiator();
+        Budget.qt().forAll(ProgramGenerator.safe()).checkAssert(p -> {
+            ScalarFunction s = ExpectAd.scalarization(p.expression);
+            int n = p.point.length;
+            Random random = new Random(p.expression.hashCode());
+            double[] v = new double[n];
+            for (int j = 0; j < n; j++) {
+                v[j] = random.nextGaussian();
+            }
+            double[][] h = d.hessian(s, p.point());
+            double[] hv = d.hvp(s, p.point(), v);
+            double[][] expected = new double[1][n];
+            double size = 0;
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    expected[0][j] += h[j][k] * v[k];
+                    size = Math.max(size, Math.abs(h[j][k] * v[k]));
+                }
+            }
+            double scale = n * size + p.sensitivity * p.sensitivity;
+            ExpectAd.agree("H·v from hessian", expected, d.name() + " hvp", new double[][] {hv}, hessianTolerance(),
+                    hessianTolerance() * Math.max(1, scale));
+        });
     }
 }

@@ -1,6 +1,6 @@
 package dev.wengert.reverse;
 
-import dev.wengert.core.Checks;
+import dev.wengert.core.internal.Checks;
 import java.util.Arrays;
 
 /**

@@ -1,8 +1,10 @@
 package dev.wengert.reverse;
 
-import dev.wengert.core.Checks;
+import dev.wengert.core.internal.Checks;
 import dev.wengert.core.Differentiator;
 import dev.wengert.core.ScalarFunction;
+import dev.wengert.core.ValueAndGradient;
+import dev.wengert.core.ValueAndJacobian;
 import dev.wengert.core.VectorFunction;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,8 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *       f, whatever n is (the "cheap gradient");</li>
  *   <li>{@link #jacobian}: m adjoint sweeps over one recording;</li>
  *   <li>{@link #jvp}: one tangent sweep over the stored partials;</li>
- *   <li>{@link #hessian}: n second-order adjoint sweeps (forward over reverse, H·eⱼ each).</li>
+ *   <li>{@link #hessian}: n second-order adjoint sweeps (forward over reverse, H·eⱼ each);</li>
+ *   <li>{@link #hvp}: one tangent sweep and one second-order adjoint sweep (H·v);</li>
+ *   <li>{@link #valueAndGradient} and {@link #valueAndJacobian}: as {@link #gradient} and
+ *       {@link #jacobian}, the values read from the recording (f runs once).</li>
  * </ul>
+ *
+ * <p>A {@link VarFunction} or {@link VarVectorFunction} — a lambda over {@code Var}s — is
+ * differentiated by every method here like a generic function.
  *
  * <p>{@link #record(VectorFunction, double[])} keeps the {@link Recording} for more sweeps, and
  * for replay at new points without running f again.
@@ -111,6 +119,35 @@ public final class ReverseMode implements Differentiator {
         double[] wj = r.vjp(w);
         recycle(r);
         return wj;
+    }
+
+    /** H·v: record f once, one tangent sweep and one second-order adjoint sweep (forward over reverse). */
+    @Override
+    public double[] hvp(ScalarFunction f, double[] x, double[] v) {
+        Checks.notNull("f", f);
+        Checks.length("direction v (one per input)", v, Checks.point(x));
+        Recording r = recordScalar(f, x, false);
+        double[] hv = r.hessianVector(v);
+        recycle(r);
+        return hv;
+    }
+
+    /** (f(x), ∇f(x)): record f once, the value from the recording, one adjoint sweep. */
+    @Override
+    public ValueAndGradient valueAndGradient(ScalarFunction f, double[] x) {
+        Recording r = recordScalar(f, x, false);
+        ValueAndGradient result = new ValueAndGradient(r.value(), r.gradient());
+        recycle(r);
+        return result;
+    }
+
+    /** (f(x), J): record f once, the values from the recording, m adjoint sweeps. */
+    @Override
+    public ValueAndJacobian valueAndJacobian(VectorFunction f, double[] x) {
+        Recording r = recordVector(f, x, false);
+        ValueAndJacobian result = new ValueAndJacobian(r.values(), r.jacobian());
+        recycle(r);
+        return result;
     }
 
     /**

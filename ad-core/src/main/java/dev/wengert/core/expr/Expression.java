@@ -1,7 +1,7 @@
 package dev.wengert.core.expr;
 
 import dev.wengert.core.BinaryRule;
-import dev.wengert.core.Checks;
+import dev.wengert.core.internal.Checks;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.UnaryRule;

@@ -1,11 +1,12 @@
-package dev.wengert.core;
-
-import java.util.Arrays;
+package dev.wengert.core.internal;
 
 /**
  * Argument checks shared by every mode, with uniform messages that name what was expected and
  * what came (Guava's {@code MathPreconditions} style). Every failure is an
  * {@link IllegalArgumentException}.
+ *
+ * <p>Internal: this package is exported only to Wengert's own modules (a qualified export in
+ * {@code module-info}), so user code cannot come to depend on it.
  */
 public final class Checks {
 
@@ -122,11 +123,4 @@ public final class Checks {
         }
     }
 
-    /**
-     * @param x an array
-     * @return a copy, so a caller's later change cannot reach a computation in progress
-     */
-    static double[] copy(double[] x) {
-        return Arrays.copyOf(x, x.length);
-    }
 }
