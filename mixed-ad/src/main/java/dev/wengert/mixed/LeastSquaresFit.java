@@ -1,6 +1,6 @@
 package dev.wengert.mixed;
 
-import dev.wengert.core.Checks;
+import dev.wengert.core.internal.Checks;
 import dev.wengert.core.Differentiator;
 import dev.wengert.core.VectorFunction;
 import dev.wengert.core.expr.Expression;
