@@ -32,6 +32,8 @@
     return strip(v.toFixed(digits - 1 - ex));
   }
   function fmt6(v) { return fmt(v, 6); }
+  /** A factor in a product: negative numbers in parentheses, 2 · (-3). */
+  function factor(text) { return text.charAt(0) === '-' ? '(' + text + ')' : text; }
   function el(tag, attrs, text) {
     var x = document.createElement(tag);
     for (var k in attrs || {}) { x.setAttribute(k, attrs[k]); }
@@ -310,8 +312,8 @@
     } else if (en.operands.length === 0) {
       line('eq', 'tan(' + v(i) + ') = 0   (constant)');
     } else {
-      line('eq', 'tan(' + v(i) + ') = ' + en.operands.map(function (o, k) { return fmt(en.partials[k]) + ' \u00B7 tan(' + v(o) + ')'; }).join(' + '));
-      line('eq', '        = ' + en.operands.map(function (o, k) { return fmt6(en.partials[k]) + ' \u00B7 ' + fmt6(tangent[o]); }).join(' + '));
+      line('eq', 'tan(' + v(i) + ') = ' + en.operands.map(function (o, k) { return factor(fmt(en.partials[k])) + ' \u00B7 tan(' + v(o) + ')'; }).join(' + '));
+      line('eq', '        = ' + en.operands.map(function (o, k) { return factor(fmt6(en.partials[k])) + ' \u00B7 ' + factor(fmt6(tangent[o])); }).join(' + '));
       line('eq', '        = ' + fmt(tangent[i]));
     }
     if (state.step === list.length) {
@@ -463,7 +465,7 @@
   document.addEventListener('keydown', function (ev) {
     var tag = ev.target && ev.target.tagName;
     if (tag === 'INPUT' || tag === 'SELECT') { return; }
-    if (ev.key === 'ArrowRight' || ev.key === ' ') { go(state.step + 1); } else if (ev.key === 'ArrowLeft') { go(state.step - 1); } else if (ev.key === 'Home') { go(0); } else if (ev.key === 'End') { go(steps(state.mode).length); } else { return; }
+    if (ev.key === 'ArrowRight') { go(state.step + 1); } else if (ev.key === 'ArrowLeft') { go(state.step - 1); } else if (ev.key === 'Home') { go(0); } else if (ev.key === 'End') { go(steps(state.mode).length); } else { return; }
     ev.preventDefault();
   });
   // the address keeps the place: page.html#adjoint:5 opens the adjoint sweep at step 5
