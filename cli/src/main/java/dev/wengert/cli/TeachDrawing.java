@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The computational graph of {@code wengert teach} as drawing coordinates: one box per drawn tape
- * entry (its step, its value, and a line for its tangent or adjoint), one edge per operand
+ * entry (its step and value on one line, its tangent or adjoint on a second), one edge per operand
  * labelled with its local partial, placed by {@link TeachLayout}; the page marks each output's box
  * with its name ({@code f}, or {@code f0}, {@code f1}, …). Box sizes follow from the text they hold in the
  * page's monospaced font, whose sizes are fixed here and in the page's style sheet alike.
@@ -47,8 +47,10 @@ final class TeachDrawing {
         for (int i = 0; i < size; i++) {
             if (drawn[i]) {
                 node[i] = nodes.size();
-                int chars = Math.max(NUMBER_CHARS, Math.min(STEP_CHARS + 1, TeachModel.step(view, e, i).length()));
-                nodes.add(new TeachLayout.Node(chars * CHAR * NODE_FONT + 20, 3 * LINE + 8));
+                // line 1: the step and its value ("v6 = v1 * v0 = 6"); line 2: the tangent or adjoint
+                int chars = Math.max(NUMBER_CHARS, Math.min(STEP_CHARS + 1, TeachModel.step(view, e, i).length())
+                        + 3 + Math.max(1, Fmt.num6(view.value(i)).length()));
+                nodes.add(new TeachLayout.Node(chars * CHAR * NODE_FONT + 20, 2 * LINE + 10));
             }
         }
         List<TeachLayout.Edge> edges = new ArrayList<>();

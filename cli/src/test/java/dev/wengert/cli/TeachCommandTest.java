@@ -11,6 +11,8 @@ import dev.wengert.reverse.TapeView;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -81,7 +83,7 @@ class TeachCommandTest {
         Matcher nodes = Pattern.compile("\"nodes\":\\[(.*?)\\],\\s*\"edges\"", Pattern.DOTALL).matcher(html);
         assertTrue(nodes.find());
         Matcher box = Pattern.compile("\\[([-0-9.]+),([-0-9.]+),([-0-9.]+),([-0-9.]+)\\]").matcher(nodes.group(1));
-        java.util.List<double[]> boxes = new java.util.ArrayList<>();
+        List<double[]> boxes = new ArrayList<>();
         while (box.find()) {
             boxes.add(new double[] {Double.parseDouble(box.group(1)), Double.parseDouble(box.group(2)),
                 Double.parseDouble(box.group(3)), Double.parseDouble(box.group(4))});
@@ -146,6 +148,77 @@ class TeachCommandTest {
         Cli output = Cli.run("teach", "x*y", "--at", "x=1,y=2", "--output", "1");
         assertEquals(2, output.code(), output.toString());
         assertEquals(1, output.errLines(), output.err());
+    }
+
+    @Test
+    void theDocsTranscriptIsWhatTheCommandPrints() throws Exception {
+        List<String> lines = Files.readAllLines(docs().resolve("teach.md"), StandardCharsets.UTF_8);
+        int checked = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("$ ./wengert ")) {
+                List<String> args = words(lines.get(i).substring("$ ./wengert ".length()));
+                int o = args.indexOf("-o");
+                String name = args.get(o + 1);
+                args.set(o + 1, dir.resolve(name).toString());
+                Cli r = Cli.run(args.toArray(String[]::new));
+                assertEquals(0, r.code(), r.toString());
+                assertEquals(lines.get(i + 1), r.out().strip().replace(dir.resolve(name).toString(), name));
+                checked++;
+            }
+        }
+        assertTrue(checked > 0, "docs/teach.md shows the command");
+        byte[] png = Files.readAllBytes(docs().resolve("teach-two-layer.png"));
+        assertTrue(png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "the screenshot is a PNG");
+        assertTrue(png.length < 300_000, "the screenshot is small: " + png.length + " bytes");
+    }
+
+    @Test
+    void theDemoEndsByPointingToTeach() {
+        Cli demo = Cli.run("demo");
+        assertEquals(0, demo.code(), demo.toString());
+        List<String> lines = demo.out().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(DemoCommand.TEACH, lines.get(lines.size() - 1));
+        List<String> args = words(DemoCommand.TEACH.substring(DemoCommand.TEACH.indexOf("./wengert ") + 10));
+        args.set(args.indexOf("-o") + 1, dir.resolve("two-layer.html").toString());
+        Cli teach = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, teach.code(), "the command the demo shows works: " + teach);
+    }
+
+    /** @return the repository's docs folder, found from the working directory up */
+    static Path docs() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("docs").resolve("teach.md"))) {
+                return p.resolve("docs");
+            }
+        }
+        throw new IllegalStateException("no docs/teach.md above " + Path.of("").toAbsolutePath());
+    }
+
+    /** @return a command line split into words as a shell would, single quotes kept together */
+    static List<String> words(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : line.toCharArray()) {
+            if (c == '\'' ) {
+                quoted = !quoted;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    out.add(w.toString());
+                }
+                w.setLength(0);
+                any = false;
+            } else {
+                w.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            out.add(w.toString());
+        }
+        return out;
     }
 
     /** |a − b| ≤ 1e-13·max(|a|, |b|): the page's numbers are the recording's, up to summation order. */

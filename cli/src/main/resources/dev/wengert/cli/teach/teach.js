@@ -144,11 +144,13 @@
       g.appendChild(sv('rect', {'class': 'box', x: b[0], y: b[1], width: b[2], height: b[3], rx: en.input >= 0 ? 18 : 8}));
       var text = en.text.length > L.stepChars ? en.text.slice(0, L.stepChars - 1) + '\u2026' : en.text;
       var cx = b[0] + b[2] / 2;
-      var t1 = sv('text', {'class': 'step', x: cx, y: b[1] + L.line - 1, 'text-anchor': 'middle'}, text);
-      var t2 = sv('text', {'class': 'val', x: cx, y: b[1] + 2 * L.line - 1, 'text-anchor': 'middle'}, '');
-      var t3 = sv('text', {'class': 'extra', x: cx, y: b[1] + 3 * L.line - 1, 'text-anchor': 'middle'}, '');
+      var t1 = sv('text', {x: cx, y: b[1] + L.line, 'text-anchor': 'middle'});
+      t1.appendChild(sv('tspan', {'class': 'step'}, text));
+      var t2 = sv('tspan', {'class': 'val'}, '');
+      t1.appendChild(t2);
+      var t3 = sv('text', {'class': 'extra', x: cx, y: b[1] + 2 * L.line, 'text-anchor': 'middle'}, '');
       var title = sv('title', {}, en.text + (en.role ? '  (' + en.role + ')' : ''));
-      g.appendChild(title); g.appendChild(t1); g.appendChild(t2); g.appendChild(t3);
+      g.appendChild(title); g.appendChild(t1); g.appendChild(t3);
       D.outputs.forEach(function (o, k) {
         if (o !== i) { return; }
         // the output's name on a badge at the box's top right corner
@@ -243,7 +245,7 @@
       if (nodeEls[i]) {
         var g = nodeEls[i].g;
         g.classList.remove('cur', 'opnd', 'pending', 'done-t', 'done-a', 'so-far', 'seg-tangent', 'seg-adjoint', 'active');
-        nodeEls[i].val.textContent = '= ' + fmt6(D.entries[i].value);
+        nodeEls[i].val.textContent = ' = ' + fmt6(D.entries[i].value);
       }
       for (var k = 0; k < D.entries[i].operands.length; k++) {
         markEdge(i, k, false);
@@ -270,7 +272,7 @@
     for (var s = state.step; s < list.length; s++) {
       var i = list[s];
       rows[i].tr.classList.add('pending');
-      if (nodeEls[i]) { nodeEls[i].g.classList.add('pending'); nodeEls[i].val.textContent = '= ?'; }
+      if (nodeEls[i]) { nodeEls[i].g.classList.add('pending'); nodeEls[i].val.textContent = ' = ?'; }
     }
     if (state.step === 0) {
       line('head', 'Forward evaluation');
