@@ -54,8 +54,12 @@ class TeachCommandTest {
 
     @Test
     void theAdjointUpdatesTheSweepShowsAddUpToTheRecordingsAdjoints() {
-        Expression e = Expression.parse(TWO_LAYER);
-        double[] x = {2, 3, 4, 1, 0.5};
+        // x is used twice in x*y + x^2: its adjoint is a sum
+        adjointUpdatesAddUp(Expression.parse("x*y + x^2"), new double[] {2, 3});
+        adjointUpdatesAddUp(Expression.parse(TWO_LAYER), new double[] {2, 3, 4, 1, 0.5});
+    }
+
+    private static void adjointUpdatesAddUp(Expression e, double[] x) {
         Recording rec = new ReverseMode().record(e, x);
         TapeView view = rec.view();
         TeachModel.Sweep s = TeachModel.adjointSweep(rec, view, 0);
