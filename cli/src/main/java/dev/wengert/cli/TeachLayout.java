@@ -23,8 +23,10 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 /**
  * Coordinates for the computational graph of {@code wengert teach}, computed by Eclipse ELK's
  * layered (Sugiyama) algorithm: nodes in layers from the inputs at the bottom to the outputs at the
- * top, crossings minimised, edges routed as polylines with their labels (the local partials) placed
- * beside them. The page only draws what this returns.
+ * top, crossings minimised, edges routed orthogonally with their labels (the local partials) placed
+ * beside them. Orthogonal routing keeps the gaps between layers small where an input feeds many
+ * entries (polyline routing widens them with every sloped edge: a 178-entry sum of sines came out
+ * 50,000 px tall against 3,500). The page only draws what this returns.
  *
  * <p>Nodes and edges are given in tape order, and ELK is told to respect that order where it can,
  * so operands sit left to right in the order the Wengert list names them and the same recording
@@ -64,7 +66,7 @@ final class TeachLayout {
      *
      * @param x each node's left edge
      * @param y each node's top edge
-     * @param points each edge's polyline, x0, y0, x1, y1, … from operand to user
+     * @param points each edge's route, x0, y0, x1, y1, … from operand to user
      * @param labels each edge label's left and top, or null for an edge without one
      * @param width the drawing's width
      * @param height the drawing's height
@@ -82,7 +84,7 @@ final class TeachLayout {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.UP);
-        root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
+        root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
         root.setProperty(CoreOptions.PADDING, new ElkPadding(14));
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 36.0);
         // a centred edge label is a layer of its own, between the layers of its ends: small gaps

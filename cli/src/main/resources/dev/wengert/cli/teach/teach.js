@@ -108,6 +108,18 @@
     var L = D.layout;
     svg.setAttribute('viewBox', '0 0 ' + L.width + ' ' + L.height);
     svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+    // a graph that would shrink below 70% to fit is drawn at 80% in a scrolling pane instead,
+    // and the pane follows the current entry
+    var pane = document.getElementById('graph-pane');
+    function fit() {
+      var scale = Math.min(pane.clientWidth / L.width, pane.clientHeight / L.height);
+      var scroll = scale < 0.7;
+      pane.classList.toggle('scroll', scroll);
+      svg.style.width = scroll ? 0.8 * L.width + 'px' : '';
+      svg.style.height = scroll ? 0.8 * L.height + 'px' : '';
+    }
+    fit();
+    window.addEventListener('resize', fit);
     var defs = sv('defs');
     ['plain', 'evaluate', 'tangent', 'adjoint', 'cut'].forEach(function (kind) {
       var m = sv('marker', {id: 'arrow-' + kind, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '11',
@@ -260,7 +272,12 @@
   function focus(i) {
     rows[i].tr.classList.add('cur');
     rows[i].tr.scrollIntoView({block: 'nearest'});
-    if (nodeEls[i]) { nodeEls[i].g.classList.add('cur'); }
+    if (nodeEls[i]) {
+      nodeEls[i].g.classList.add('cur');
+      if (document.getElementById('graph-pane').classList.contains('scroll')) {
+        nodeEls[i].g.scrollIntoView({block: 'center', inline: 'center'});
+      }
+    }
     var en = D.entries[i];
     for (var k = 0; k < en.operands.length; k++) {
       markEdge(i, k, true);
