@@ -41,7 +41,10 @@ final class TeachPage {
         }
     }
 
-    /** @param s text @return it safe inside HTML text */
+    /**
+     * @param s text
+     * @return it safe inside HTML text and attribute values
+     */
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
