@@ -50,7 +50,7 @@ final class TeachDrawing {
                 // line 1: the step and its value ("v6 = v1 * v0 = 6"); line 2: the tangent or adjoint
                 int chars = Math.max(NUMBER_CHARS, Math.min(STEP_CHARS + 1, TeachModel.step(view, e, i).length())
                         + 3 + Math.max(1, Fmt.num6(view.value(i)).length()));
-                nodes.add(new TeachLayout.Node(chars * CHAR * NODE_FONT + 20, 2 * LINE + 10));
+                nodes.add(new TeachLayout.Node(chars * CHAR * NODE_FONT + 32, 2 * LINE + 10));
             }
         }
         List<TeachLayout.Edge> edges = new ArrayList<>();
