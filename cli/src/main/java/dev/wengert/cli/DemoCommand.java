@@ -20,6 +20,11 @@ import picocli.CommandLine.Spec;
             "then the Jacobian of a bottleneck R^64 -> R^1 -> R^64, where mixed mode's plan beats both pure modes."})
 final class DemoCommand implements Callable<Integer> {
 
+    /** The demo's last line: where to watch the same examples step by step. */
+    static final String TEACH = "To step through the graph and every sweep in the browser: "
+            + "./wengert teach 'input x, w1, b1, w2, b2; sigmoid(w2*relu(w1*x + b1) + b2)' "
+            + "--at x=2,w1=3,b1=4,w2=1,b2=0.5 -o two-layer.html";
+
     @Spec
     CommandSpec spec;
 
@@ -50,6 +55,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("   (double) (float) " + value + " = " + (double) (float) value
                 + ", the same value rounded to float32.");
         DemoBottleneck.print(out, modes);
+        out.println();
+        out.println(TEACH);
         out.flush();
         return 0;
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "wengert", mixinStandardHelpOptions = true, version = "wengert 0.1.0-SNAPSHOT",
         description = {"Automatic differentiation, mode by mode: forward, reverse, mixed, finite differences.",
             "Without a command, runs the demo. 'wengert COMMAND --help' explains each command."},
-        subcommands = {DemoCommand.class, DiffCommand.class, TraceCommand.class, GraphCommand.class, PlanCommand.class, BenchCommand.class, FitCommand.class})
+        subcommands = {DemoCommand.class, DiffCommand.class, TraceCommand.class, GraphCommand.class, PlanCommand.class, BenchCommand.class,
+            FitCommand.class, TeachCommand.class})
 public final class Main implements Runnable {
 
     @Spec
