@@ -28,6 +28,11 @@ import org.apache.commons.math3.util.MathArrays;
  * <p>Example: with x = {@code Dual.variable(3)} = 3 + 1ε,
  * {@code x.multiply(x).add(x.sin())} = (9 + sin 3) + (6 + cos 3)ε, so its tangent is the
  * derivative of x² + sin x at 3.
+ *
+ * <p><b>Passes</b>: a number also carries the identity of the {@link ForwardMode} pass whose
+ * inputs it was computed from (none for constants and for numbers built with the public
+ * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
+ * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
 public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
 
@@ -98,7 +103,8 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
 
     /** g(a + bε, c + dε) = f0 + (fx·b + fy·d)ε. */
     private Dual compose(double f0, double fx, double fy, Dual other) {
-        return new Dual(f0, Rules.chain(fx, tangent) + Rules.chain(fy, other.tangent), Pass.join(pass, other.pass));
+        int p = pass == other.pass ? pass : Pass.join(pass, other.pass);
+        return new Dual(f0, Rules.chain(fx, tangent) + Rules.chain(fy, other.tangent), p);
     }
 
     /**
@@ -137,7 +143,8 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
      */
     private Dual unitLinear(BinaryRule rule, Dual y) {
         double f0 = rule.value(value, y.value);
-        return new Dual(f0, tangent + (rule.dy(value, y.value, f0) * y.tangent + 0.0), Pass.join(pass, y.pass));
+        int p = pass == y.pass ? pass : Pass.join(pass, y.pass);
+        return new Dual(f0, tangent + (rule.dy(value, y.value, f0) * y.tangent + 0.0), p);
     }
 
     /** rule(this, c) for a constant c: tangent f<sub>x</sub>(a, c)·b. */

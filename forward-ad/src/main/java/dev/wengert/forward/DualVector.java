@@ -38,6 +38,11 @@ import org.apache.commons.math3.util.MathArrays;
  * y = {@code DualVector.variable(4, 1, 2)} = 4 + (0, 1)·ε; {@code x.multiply(y)} =
  * 12 + (4, 3)·ε, the value and gradient of xy at (3, 4). Here x holds lo = 0, t = [1]; y holds
  * lo = 1, t = [1]; the product lo = 0, t = [4, 3].
+ *
+ * <p><b>Passes</b>: a number also carries the identity of the {@link ForwardMode} pass whose
+ * inputs it was computed from (none for constants and for numbers built with the public
+ * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
+ * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
 public final class DualVector implements RealFieldElement<DualVector>, Elementary<DualVector> {
 
@@ -199,7 +204,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
             newT = Tangents.scale(fy, d);
             newPass = other.pass;
         } else {
-            newPass = Pass.join(pass, other.pass);
+            newPass = pass == other.pass ? pass : Pass.join(pass, other.pass);
             newLo = Math.min(lo, other.lo);
             int w = Math.max(lo + t.length, other.lo + d.length) - newLo;
             newT = Tangents.combine(fx, t, lo, fy, d, other.lo, newLo, w);

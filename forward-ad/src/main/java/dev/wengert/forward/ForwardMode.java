@@ -51,6 +51,14 @@ import dev.wengert.core.VectorFunction;
  * tangents); 64 is near the best for both. (The GMM row was measured before one more 20–35 %
  * saving on every operation, which does not depend on k.)
  *
+ * <p><b>The pass rule.</b> Each pass seeds its inputs with a fresh pass identity, carried by every
+ * number computed from them; numbers of two different passes never combine (an operation on them,
+ * or an output of an earlier pass, throws {@link IllegalArgumentException}), since a number kept
+ * from an earlier call, chunk or Hessian pair — a cache inside f — carries tangents that mean
+ * nothing in this pass. Constants (no tangent) and numbers built with the public factories belong
+ * to no pass and combine with any. A number of another kind inside a pass (a reverse-mode
+ * {@code Var}) is named in an {@link IllegalArgumentException}. See docs/safety.md.
+ *
  * <p>Immutable and thread-safe: a call keeps all its state on its own stack.
  *
  * <p>Example: {@code new ForwardMode().gradient(Examples::rosenbrock, new double[] {1, 2})}.

@@ -31,6 +31,11 @@ import org.apache.commons.math3.util.MathArrays;
  *
  * <p>Example: x = {@code HyperDual.variable(3)} = 3 + ε1 + ε2; {@code x.multiply(x).multiply(x)} =
  * 27 + 27ε1 + 27ε2 + 18ε1ε2: x³, its derivative 3x² and its second derivative 6x at 3.
+ *
+ * <p><b>Passes</b>: a number also carries the identity of the {@link ForwardMode} pass whose
+ * inputs it was computed from (none for constants and for numbers built with the public
+ * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
+ * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
 public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<HyperDual> {
 
@@ -130,7 +135,7 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
                 Rules.chain(gx, f2) + Rules.chain(gy, y.f2),
                 Rules.chain(gx, f12) + Rules.chain(gy, y.f12) + Rules.chain(gxx, f1 * f2)
                         + Rules.chain(gxy, f1 * y.f2 + f2 * y.f1) + Rules.chain(gyy, y.f1 * y.f2),
-                Pass.join(pass, y.pass));
+                (pass == y.pass ? pass : Pass.join(pass, y.pass)));
     }
 
     /**
