@@ -108,4 +108,10 @@ public final class DerivativeStructureDifferentiator implements Differentiator {
         }
         return o;
     }
+
+    /** @return {@code "DerivativeStructureDifferentiator"} (it has no settings) */
+    @Override
+    public String toString() {
+        return "DerivativeStructureDifferentiator";
+    }
 }

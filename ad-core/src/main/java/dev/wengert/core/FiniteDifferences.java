@@ -285,4 +285,17 @@ public final class FiniteDifferences implements Differentiator {
             }
         };
     }
+
+    /**
+     * @return the settings, e.g. {@code "FiniteDifferences[points=9, step=0.01, secondStep=0.05]"},
+     *         with {@code ", bounds=[lower, upper]"} when bounds were declared
+     */
+    @Override
+    public String toString() {
+        String s = "FiniteDifferences[points=" + points + ", step=" + step + ", secondStep=" + secondStep;
+        if (lower != null) {
+            s += ", bounds=[" + Arrays.toString(lower) + ", " + Arrays.toString(upper) + "]";
+        }
+        return s + "]";
+    }
 }

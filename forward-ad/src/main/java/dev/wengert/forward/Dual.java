@@ -28,15 +28,33 @@ import org.apache.commons.math3.util.MathArrays;
  * <p>Example: with x = {@code Dual.variable(3)} = 3 + 1ε,
  * {@code x.multiply(x).add(x.sin())} = (9 + sin 3) + (6 + cos 3)ε, so its tangent is the
  * derivative of x² + sin x at 3.
+ *
+ * <p><b>Passes</b>: a number also carries the identity of the {@link ForwardMode} pass whose
+ * inputs it was computed from (none for constants and for numbers built with the public
+ * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
+ * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
 public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
 
     private final double value;
     private final double tangent;
+    /** The forward-mode pass the tangent belongs to, 0 for none ({@link Pass}). */
+    private final int pass;
 
-    private Dual(double value, double tangent) {
+    private Dual(double value, double tangent, int pass) {
         this.value = value;
         this.tangent = tangent;
+        this.pass = pass;
+    }
+
+    /** An input of a {@link ForwardMode} pass: value + tangent·ε, tagged with the pass. */
+    static Dual seeded(double value, double tangent, int pass) {
+        return new Dual(value, tangent, pass);
+    }
+
+    /** @return the pass this number's tangent belongs to, 0 for none */
+    int pass() {
+        return pass;
     }
 
     /**
@@ -44,7 +62,7 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
      * @return value + 0ε, a constant
      */
     public static Dual constant(double value) {
-        return new Dual(value, 0);
+        return new Dual(value, 0, 0);
     }
 
     /**
@@ -52,7 +70,7 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
      * @return value + 1ε, the variable being differentiated
      */
     public static Dual variable(double value) {
-        return new Dual(value, 1);
+        return new Dual(value, 1, 0);
     }
 
     /**
@@ -61,7 +79,7 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
      * @return value + tangent·ε
      */
     public static Dual of(double value, double tangent) {
-        return new Dual(value, tangent);
+        return new Dual(value, tangent, 0);
     }
 
     /** @return the value a of a + bε */
@@ -90,12 +108,13 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
 
     /** f(a + bε) = f0 + f1·b·ε, given f0 = f(a) and f1 = f′(a). */
     private Dual compose(double f0, double f1) {
-        return new Dual(f0, Rules.chain(f1, tangent));
+        return new Dual(f0, Rules.chain(f1, tangent), pass);
     }
 
     /** g(a + bε, c + dε) = f0 + (fx·b + fy·d)ε. */
     private Dual compose(double f0, double fx, double fy, Dual other) {
-        return new Dual(f0, Rules.chain(fx, tangent) + Rules.chain(fy, other.tangent));
+        int p = pass == other.pass ? pass : Pass.join(pass, other.pass);
+        return new Dual(f0, Rules.chain(fx, tangent) + Rules.chain(fy, other.tangent), p);
     }
 
     /**
@@ -134,7 +153,8 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
      */
     private Dual unitLinear(BinaryRule rule, Dual y) {
         double f0 = rule.value(value, y.value);
-        return new Dual(f0, tangent + (rule.dy(value, y.value, f0) * y.tangent + 0.0));
+        int p = pass == y.pass ? pass : Pass.join(pass, y.pass);
+        return new Dual(f0, tangent + (rule.dy(value, y.value, f0) * y.tangent + 0.0), p);
     }
 
     /** rule(this, c) for a constant c: tangent f<sub>x</sub>(a, c)·b. */
@@ -332,10 +352,12 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
     /** The given value with the sum of the terms' tangents (the tangent of a sum is the sum). */
     private static Dual sum(double value, Dual... terms) {
         double t = 0;
+        int pass = 0;
         for (Dual term : terms) {
             t += term.tangent;
+            pass = Pass.join(pass, term.pass);
         }
-        return new Dual(value, t);
+        return new Dual(value, t, pass);
     }
 
     // ---- Object -----------------------------------------------------------------------------

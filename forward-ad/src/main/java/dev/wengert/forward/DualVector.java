@@ -38,6 +38,11 @@ import org.apache.commons.math3.util.MathArrays;
  * y = {@code DualVector.variable(4, 1, 2)} = 4 + (0, 1)·ε; {@code x.multiply(y)} =
  * 12 + (4, 3)·ε, the value and gradient of xy at (3, 4). Here x holds lo = 0, t = [1]; y holds
  * lo = 1, t = [1]; the product lo = 0, t = [4, 3].
+ *
+ * <p><b>Passes</b>: a number also carries the identity of the {@link ForwardMode} pass whose
+ * inputs it was computed from (none for constants and for numbers built with the public
+ * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
+ * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
 public final class DualVector implements RealFieldElement<DualVector>, Elementary<DualVector> {
 
@@ -48,13 +53,26 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
     private final int lo;
     /** Tangents lo … lo + t.length − 1; all others are +0.0. Empty for a constant. */
     private final double[] t;
+    /** The forward-mode pass the tangents belong to ({@link Pass}); 0 for none, always 0 when t is empty. */
+    private final int pass;
 
     /** No copy: {@code t} must be fresh (or {@link Tangents#NONE}), with lo + t.length ≤ count. */
-    private DualVector(double value, int count, int lo, double[] t) {
+    private DualVector(double value, int count, int lo, double[] t, int pass) {
         this.value = value;
         this.count = count;
         this.lo = lo;
         this.t = t;
+        this.pass = pass;
+    }
+
+    /** The index-th variable of a {@link ForwardMode} chunk (k already checked), tagged with the pass. */
+    static DualVector seeded(double value, int index, int k, int pass) {
+        return new DualVector(value, k, index, new double[] {1}, pass);
+    }
+
+    /** @return the pass this number's tangents belong to, 0 for none */
+    int pass() {
+        return pass;
     }
 
     /**
@@ -64,12 +82,12 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
      */
     public static DualVector constant(double value, int k) {
         DualVectorField.of(k);
-        return new DualVector(value, k, 0, Tangents.NONE);
+        return new DualVector(value, k, 0, Tangents.NONE, 0);
     }
 
     /** A constant with a k already checked (for {@link DualVectorField} and {@link ForwardMode}). */
     static DualVector constantUnchecked(double value, int k) {
-        return new DualVector(value, k, 0, Tangents.NONE);
+        return new DualVector(value, k, 0, Tangents.NONE, 0);
     }
 
     /**
@@ -83,7 +101,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
         if (index < 0 || index >= k) {
             throw new IllegalArgumentException("index must be in [0, " + k + "), but is " + index);
         }
-        return new DualVector(value, k, index, new double[] {1});
+        return new DualVector(value, k, index, new double[] {1}, 0);
     }
 
     /**
@@ -107,11 +125,11 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
             hi--;
         }
         if (lo == hi) {
-            return new DualVector(value, k, 0, Tangents.NONE);
+            return new DualVector(value, k, 0, Tangents.NONE, 0);
         }
         double[] t = new double[hi - lo];
         System.arraycopy(tangent, lo, t, 0, hi - lo);
-        return new DualVector(value, k, lo, t);
+        return new DualVector(value, k, lo, t, 0);
     }
 
     /** @return the value a */
@@ -168,7 +186,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
      * exactly {@link Rules#chain}'s.
      */
     private DualVector compose(double f0, double f1) {
-        return new DualVector(f0, count, lo, t.length == 0 ? Tangents.NONE : Tangents.scale(f1, t));
+        return new DualVector(f0, count, lo, t.length == 0 ? Tangents.NONE : Tangents.scale(f1, t), pass);
     }
 
     /**
@@ -179,19 +197,23 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
         double[] d = other.t;
         int newLo;
         double[] newT;
+        int newPass;
         if (d.length == 0) {
             newLo = lo;
             newT = t.length == 0 ? Tangents.NONE : Tangents.scale(fx, t);
+            newPass = pass;
         } else if (t.length == 0) {
             newLo = other.lo;
             newT = Tangents.scale(fy, d);
+            newPass = other.pass;
         } else {
+            newPass = pass == other.pass ? pass : Pass.join(pass, other.pass);
             newLo = Math.min(lo, other.lo);
             int w = Math.max(lo + t.length, other.lo + d.length) - newLo;
             newT = Tangents.combine(fx, t, lo, fy, d, other.lo, newLo, w);
         }
         // one allocation site, so that escape analysis can remove an intermediate number
-        return new DualVector(f0, count, newLo, newT);
+        return new DualVector(f0, count, newLo, newT, newPass);
     }
 
     /**
@@ -427,15 +449,17 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
     private DualVector sum(double value, DualVector... terms) {
         int newLo = count;
         int hi = 0;
+        int newPass = 0;
         for (DualVector term : terms) {
             sameCount(term);
             if (term.t.length > 0) {
                 newLo = Math.min(newLo, term.lo);
                 hi = Math.max(hi, term.lo + term.t.length);
+                newPass = Pass.join(newPass, term.pass);
             }
         }
         if (hi <= newLo) {
-            return new DualVector(value, count, 0, Tangents.NONE);
+            return new DualVector(value, count, 0, Tangents.NONE, 0);
         }
         double[] s = new double[hi - newLo];
         for (DualVector term : terms) {
@@ -444,7 +468,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
                 s[off + i] += term.t[i];
             }
         }
-        return new DualVector(value, count, newLo, s);
+        return new DualVector(value, count, newLo, s, newPass);
     }
 
     // ---- Object -----------------------------------------------------------------------------

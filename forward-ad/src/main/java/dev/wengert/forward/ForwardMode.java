@@ -45,6 +45,14 @@ import dev.wengert.core.VectorFunction;
  * (extended Rosenbrock) and {@code GmmForwardGradientBenchmark} (ADBench GMM) over k; their
  * figures are in the benchmarks journal ({@code benchmarks/JOURNAL.md}).
  *
+ * <p><b>The pass rule.</b> Each pass seeds its inputs with a fresh pass identity, carried by every
+ * number computed from them; numbers of two different passes never combine (an operation on them,
+ * or an output of an earlier pass, throws {@link IllegalArgumentException}), since a number kept
+ * from an earlier call, chunk or Hessian pair — a cache inside f — carries tangents that mean
+ * nothing in this pass. Constants (no tangent) and numbers built with the public factories belong
+ * to no pass and combine with any. A number of another kind inside a pass (a reverse-mode
+ * {@code Var}) is named in an {@link IllegalArgumentException}. See docs/safety.md.
+ *
  * <p>Immutable and thread-safe: a call keeps all its state on its own stack.
  *
  * <p>Example: {@code new ForwardMode().gradient(Examples::rosenbrock, new double[] {1, 2})}.
@@ -121,7 +129,8 @@ public final class ForwardMode implements Differentiator {
         for (int start = 0; start < n; start += chunkSize) {
             int k = Math.min(chunkSize, n - start);
             constants = constants(point, k, constants);
-            DualVector y = Checks.output(f.value(seed(point, start, k, constants)));
+            int pass = Pass.next();
+            DualVector y = Pass.value(f, seed(point, start, k, constants, pass), DualVector.class, pass);
             tangentCount(y, k, 0);
             if (start == 0 && value != null) {
                 value[0] = y.getReal();
@@ -144,8 +153,9 @@ public final class ForwardMode implements Differentiator {
         for (int start = 0; start < n; start += chunkSize) {
             int k = Math.min(chunkSize, n - start);
             constants = constants(point, k, constants);
-            DualVector[] y = f.value(seed(point, start, k, constants));
-            m = Checks.outputs(y, m);
+            int pass = Pass.next();
+            Object[] y = Pass.values(f, seed(point, start, k, constants, pass), DualVector.class, pass, m);
+            m = y.length;
             if (jacobian == null) {
                 jacobian = new double[m][n];
                 if (values != null) {
@@ -156,9 +166,10 @@ public final class ForwardMode implements Differentiator {
                 }
             }
             for (int i = 0; i < m; i++) {
-                tangentCount(y[i], k, i);
+                DualVector yi = (DualVector) y[i];
+                tangentCount(yi, k, i);
                 for (int j = 0; j < k; j++) {
-                    jacobian[i][start + j] = y[i].getTangent(j);
+                    jacobian[i][start + j] = yi.getTangent(j);
                 }
             }
         }
@@ -172,15 +183,16 @@ public final class ForwardMode implements Differentiator {
         double[] point = x == null ? null : x.clone();
         int n = Checks.point(point);
         Checks.length("direction v (one per input)", v, n);
+        int pass = Pass.next();
         Dual[] in = new Dual[n];
         for (int j = 0; j < n; j++) {
-            in[j] = Dual.of(point[j], v[j]);
+            in[j] = Dual.seeded(point[j], v[j], pass);
         }
-        Dual[] y = f.value(in);
-        int m = Checks.outputs(y, -1);
+        Object[] y = Pass.values(f, in, Dual.class, pass, -1);
+        int m = y.length;
         double[] jv = new double[m];
         for (int i = 0; i < m; i++) {
-            jv[i] = y[i].getTangent();
+            jv[i] = ((Dual) y[i]).getTangent();
         }
         return jv;
     }
@@ -206,11 +218,12 @@ public final class ForwardMode implements Differentiator {
         Checks.notNull("function f", f);
         int n = Checks.point(x);
         Checks.length("direction v (one per input)", v, n);
+        int pass = Pass.next();
         Dual[] in = new Dual[n];
         for (int j = 0; j < n; j++) {
-            in[j] = Dual.of(x[j], v[j]);
+            in[j] = Dual.seeded(x[j], v[j], pass);
         }
-        return Checks.output(f.value(in)).getTangent();
+        return Pass.value(f, in, Dual.class, pass).getTangent();
     }
 
     /** wᵀ·J through {@link #jacobian} (n tangents in ⌈n/k⌉ passes). */
@@ -244,13 +257,14 @@ public final class ForwardMode implements Differentiator {
             for (int l = j; l < n; l++) {
                 // a fresh copy each pass: user code may write into its argument array
                 HyperDual[] in = constants.clone();
+                int pass = Pass.next();
                 if (j == l) {
-                    in[j] = HyperDual.of(point[j], 1, 1, 0);
+                    in[j] = HyperDual.seeded(point[j], 1, 1, pass);
                 } else {
-                    in[j] = HyperDual.of(point[j], 1, 0, 0);
-                    in[l] = HyperDual.of(point[l], 0, 1, 0);
+                    in[j] = HyperDual.seeded(point[j], 1, 0, pass);
+                    in[l] = HyperDual.seeded(point[l], 0, 1, pass);
                 }
-                double h = Checks.output(f.value(in)).getEps12();
+                double h = Pass.value(f, in, HyperDual.class, pass).getEps12();
                 hessian[j][l] = h;
                 hessian[l][j] = h;
             }
@@ -292,7 +306,8 @@ public final class ForwardMode implements Differentiator {
      */
     public double derivative(UnivariateScalarFunction f, double x) {
         Checks.notNull("function f", f);
-        return Checks.output(f.value(Dual.variable(x))).getTangent();
+        int pass = Pass.next();
+        return Pass.value(f, Dual.seeded(x, 1, pass), Dual.class, pass).getTangent();
     }
 
     /**
@@ -303,7 +318,8 @@ public final class ForwardMode implements Differentiator {
      */
     public double secondDerivative(UnivariateScalarFunction f, double x) {
         Checks.notNull("function f", f);
-        return Checks.output(f.value(HyperDual.variable(x))).getEps12();
+        int pass = Pass.next();
+        return Pass.value(f, HyperDual.seeded(x, 1, 1, pass), HyperDual.class, pass).getEps12();
     }
 
     /**
@@ -326,10 +342,10 @@ public final class ForwardMode implements Differentiator {
      * Inputs for the chunk [start, start + k): unit tangents there, constants elsewhere — a fresh
      * copy of {@code constants}, since user code may write into its argument array.
      */
-    private static DualVector[] seed(double[] x, int start, int k, DualVector[] constants) {
+    private static DualVector[] seed(double[] x, int start, int k, DualVector[] constants, int pass) {
         DualVector[] in = constants.clone();
         for (int index = 0; index < k; index++) {
-            in[start + index] = DualVector.variable(x[start + index], index, k);
+            in[start + index] = DualVector.seeded(x[start + index], index, k, pass);
         }
         return in;
     }

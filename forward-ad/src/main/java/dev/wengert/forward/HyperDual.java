@@ -31,6 +31,11 @@ import org.apache.commons.math3.util.MathArrays;
  *
  * <p>Example: x = {@code HyperDual.variable(3)} = 3 + ε1 + ε2; {@code x.multiply(x).multiply(x)} =
  * 27 + 27ε1 + 27ε2 + 18ε1ε2: x³, its derivative 3x² and its second derivative 6x at 3.
+ *
+ * <p><b>Passes</b>: a number also carries the identity of the {@link ForwardMode} pass whose
+ * inputs it was computed from (none for constants and for numbers built with the public
+ * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
+ * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
 public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<HyperDual> {
 
@@ -38,12 +43,25 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
     private final double f1;
     private final double f2;
     private final double f12;
+    /** The forward-mode pass the ε parts belong to, 0 for none ({@link Pass}). */
+    private final int pass;
 
-    private HyperDual(double f0, double f1, double f2, double f12) {
+    private HyperDual(double f0, double f1, double f2, double f12, int pass) {
         this.f0 = f0;
         this.f1 = f1;
         this.f2 = f2;
         this.f12 = f12;
+        this.pass = pass;
+    }
+
+    /** An input of a {@link ForwardMode} pass, tagged with the pass. */
+    static HyperDual seeded(double f0, double f1, double f2, int pass) {
+        return new HyperDual(f0, f1, f2, 0, pass);
+    }
+
+    /** @return the pass this number's ε parts belong to, 0 for none */
+    int pass() {
+        return pass;
     }
 
     /**
@@ -51,7 +69,7 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
      * @return value + 0ε1 + 0ε2 + 0ε1ε2, a constant
      */
     public static HyperDual constant(double value) {
-        return new HyperDual(value, 0, 0, 0);
+        return new HyperDual(value, 0, 0, 0, 0);
     }
 
     /**
@@ -59,7 +77,7 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
      * @return value + ε1 + ε2: the variable of a univariate function, whose ε1ε2 part is then f″
      */
     public static HyperDual variable(double value) {
-        return new HyperDual(value, 1, 1, 0);
+        return new HyperDual(value, 1, 1, 0, 0);
     }
 
     /**
@@ -70,7 +88,7 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
      * @return f0 + f1·ε1 + f2·ε2 + f12·ε1ε2
      */
     public static HyperDual of(double f0, double f1, double f2, double f12) {
-        return new HyperDual(f0, f1, f2, f12);
+        return new HyperDual(f0, f1, f2, f12, 0);
     }
 
     /** @return the value f0 */
@@ -110,7 +128,7 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
     /** g(x) = g0 + g1·f1·ε1 + g1·f2·ε2 + (g1·f12 + g2·f1·f2)·ε1ε2. */
     private HyperDual compose(double g0, double g1, double g2) {
         return new HyperDual(g0, Rules.chain(g1, f1), Rules.chain(g1, f2),
-                Rules.chain(g1, f12) + Rules.chain(g2, f1 * f2));
+                Rules.chain(g1, f12) + Rules.chain(g2, f1 * f2), pass);
     }
 
     /** g(x, y) from its value, partials and second partials (see the class comment). */
@@ -119,7 +137,8 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
                 Rules.chain(gx, f1) + Rules.chain(gy, y.f1),
                 Rules.chain(gx, f2) + Rules.chain(gy, y.f2),
                 Rules.chain(gx, f12) + Rules.chain(gy, y.f12) + Rules.chain(gxx, f1 * f2)
-                        + Rules.chain(gxy, f1 * y.f2 + f2 * y.f1) + Rules.chain(gyy, y.f1 * y.f2));
+                        + Rules.chain(gxy, f1 * y.f2 + f2 * y.f1) + Rules.chain(gyy, y.f1 * y.f2),
+                (pass == y.pass ? pass : Pass.join(pass, y.pass)));
     }
 
     /**
@@ -348,12 +367,14 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
         double s1 = 0;
         double s2 = 0;
         double s12 = 0;
+        int pass = 0;
         for (HyperDual term : terms) {
             s1 += term.f1;
             s2 += term.f2;
             s12 += term.f12;
+            pass = Pass.join(pass, term.pass);
         }
-        return new HyperDual(value, s1, s2, s12);
+        return new HyperDual(value, s1, s2, s12, pass);
     }
 
     // ---- Object -----------------------------------------------------------------------------

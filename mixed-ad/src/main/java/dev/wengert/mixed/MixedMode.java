@@ -12,6 +12,7 @@ import dev.wengert.reverse.ReverseMode;
 import dev.wengert.reverse.VarVectorFunction;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * Mixed mode: records f once, cuts the recording into a chain of segments at small live sets,
@@ -198,8 +199,28 @@ public final class MixedMode implements Differentiator {
         return REVERSE.vjp(f, x, w);
     }
 
+    /**
+     * @return the settings, e.g. {@code "MixedMode[maxSegments=32, executor=common pool (parallelism 3)]"}:
+     *         a fork-join pool or a thread-pool executor by its kind and size, any other executor by
+     *         its class
+     */
     @Override
     public String toString() {
-        return "MixedMode[maxSegments=" + maxSegments + ", executor=" + executor + "]";
+        return "MixedMode[maxSegments=" + maxSegments + ", executor=" + describe(executor) + "]";
+    }
+
+    private static String describe(Executor executor) {
+        if (executor == ForkJoinPool.commonPool()) {
+            return "common pool (parallelism " + ForkJoinPool.getCommonPoolParallelism() + ")";
+        }
+        if (executor instanceof ForkJoinPool pool) {
+            return "ForkJoinPool (parallelism " + pool.getParallelism() + ")";
+        }
+        if (executor instanceof ThreadPoolExecutor pool) {
+            return "ThreadPoolExecutor (" + pool.getCorePoolSize() + " to " + pool.getMaximumPoolSize() + " threads)";
+        }
+        String name = executor.getClass().getName();
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : "a lambda in " + name.substring(0, lambda); // e.g. Runnable::run
     }
 }

@@ -1,10 +1,11 @@
 package dev.wengert.mixed;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs independent blocks of sweep directions on an {@link Executor}. Each block writes only its
@@ -45,9 +46,7 @@ final class Parallel {
 
     /**
      * Splits w directions into blocks of equal width, one per {@link #workers worker} (at most
-     * {@link #MAX_BLOCK} wide), and runs them: the calling thread and up to
-     * {@code workers(executor) − 1} helpers on the executor take the next block from a shared
-     * counter until none is left. Which thread runs a block never changes what it computes.
+     * {@link #MAX_BLOCK} wide), and runs them (see {@link #run(Executor, int, long, long, Block)}).
      *
      * @param executor where helpers run
      * @param w the number of directions
@@ -55,10 +54,34 @@ final class Parallel {
      * @param block the work on one block
      */
     static void run(Executor executor, int w, long slots, Block block) {
+        run(executor, w, slots, SMALL, block);
+    }
+
+    /**
+     * Splits w directions into blocks and runs them: the calling thread and up to
+     * {@code workers(executor) − 1} helpers submitted to the executor each take the next block
+     * from a shared counter until none is left. Which thread runs a block never changes what it
+     * computes.
+     *
+     * <p><b>No deadlock, whatever the executor.</b> The caller never waits for a helper task to
+     * start: it runs blocks itself until every block has been claimed, then waits only for the
+     * blocks other threads have claimed — each of which is already running on a thread that has
+     * started. A helper that starts after every block was claimed returns at once; one that never
+     * starts (a fixed pool whose threads are all callers waiting here, a pool of one thread, an
+     * executor that rejects the task) is never waited on. Nested calls (a block that itself calls
+     * {@code run}) are covered by the same argument, one level at a time.
+     *
+     * @param executor where helpers run
+     * @param w the number of directions
+     * @param slots the scratch slots a sweep needs per direction (bounds the block width)
+     * @param small work (directions × slots) at or below which the caller runs one block alone
+     * @param block the work on one block
+     */
+    static void run(Executor executor, int w, long slots, long small, Block block) {
         if (w <= 0) {
             return;
         }
-        if ((long) w * Math.max(1, slots) <= SMALL) {
+        if ((long) w * Math.max(1, slots) <= small) {
             block.run(0, w);
             return;
         }
@@ -71,42 +94,85 @@ final class Parallel {
             block.run(0, w);
             return;
         }
-        int size = width;
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-                int from = b * size;
-                block.run(from, Math.min(w, from + size));
-            }
-        };
+        Blocks work = new Blocks(w, width, blocks, block);
         int helpers = Math.min(blocks - 1, threads - 1);
-        CompletableFuture<?>[] futures = new CompletableFuture<?>[helpers];
-        for (int h = 0; h < helpers; h++) {
-            futures[h] = CompletableFuture.runAsync(worker, executor);
-        }
-        RuntimeException failure = null;
-        try {
-            worker.run();
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
-            CompletableFuture.allOf(futures).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (failure != null) {
-                throw failure;
+        for (int h = 0; h < helpers && work.unclaimed(); h++) {
+            try {
+                executor.execute(work::drain);
+            } catch (RejectedExecutionException e) {
+                break; // the caller runs what no helper takes
             }
-            if (cause instanceof RuntimeException re) {
+        }
+        work.drain();
+        work.awaitClaimed();
+    }
+
+    /** The shared state of one {@link #run}: a claim counter and a count of blocks finished. */
+    private static final class Blocks {
+        private final int w;
+        private final int width;
+        private final int blocks;
+        private final Block block;
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch finished;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Blocks(int w, int width, int blocks, Block block) {
+            this.w = w;
+            this.width = width;
+            this.blocks = blocks;
+            this.block = block;
+            this.finished = new CountDownLatch(blocks);
+        }
+
+        boolean unclaimed() {
+            return next.get() < blocks;
+        }
+
+        /** Claims and runs blocks until none is left; a failure stops further claims. */
+        void drain() {
+            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                try {
+                    if (failure.get() == null) {
+                        int from = b * width;
+                        block.run(from, Math.min(w, from + width));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    finished.countDown();
+                }
+            }
+        }
+
+        /**
+         * Called by the caller after its own {@link #drain}: every block is claimed, so every
+         * block not yet finished is running on a started thread; waits for those, then rethrows
+         * the first failure.
+         */
+        void awaitClaimed() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    finished.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException re) {
                 throw re;
             }
-            if (cause instanceof Error err) {
+            if (t instanceof Error err) {
                 throw err;
             }
-            throw e;
-        }
-        if (failure != null) {
-            throw failure;
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
         }
     }
 }

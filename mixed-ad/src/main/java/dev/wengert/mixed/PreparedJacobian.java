@@ -20,8 +20,9 @@ import java.util.concurrent.Executor;
  * }
  * }</pre>
  *
- * <p>Replay requires that no value escaped into control flow while recording (no
- * {@code getReal()} on a computed value): otherwise the operations recorded at x0 may not be the
+ * <p>Replay requires that no value escaped into user code while recording (no
+ * {@code getReal()} on any Var but a constant, inputs included — {@code Recording}'s replay rule):
+ * otherwise the operations recorded at x0 may not be the
  * ones f performs elsewhere, and evaluation at a new point throws {@link IllegalStateException}.
  * Like the recording it holds, a prepared Jacobian belongs to the thread that prepared it; it is
  * not thread-safe (its sweeps still run on the executor).

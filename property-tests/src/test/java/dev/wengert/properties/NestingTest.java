@@ -2,6 +2,8 @@ package dev.wengert.properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.forward.ForwardMode;
@@ -118,5 +120,19 @@ class NestingTest {
         Recording r = new ReverseMode().record(f, new double[] {1});
         assertFalse(r.isReplayable());
         assertEquals(1.0, r.gradient()[0]);   // not 2: the inner derivative is held constant
+    }
+
+    @Test
+    void aDifferentiatorCalledOnAnInputInsideReverseModeRefusesReplay() {
+        ScalarFunction f = new ScalarFunction() {
+            @Override
+            public <T extends RealFieldElement<T>> T value(T[] x) {
+                return OUTER.value(x[0]);   // the inner ForwardMode reads the input's value
+            }
+        };
+        Recording r = new ReverseMode().record(f, new double[] {1});
+        assertFalse(r.isReplayable());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.gradient(new double[] {3}));
+        assertTrue(e.getMessage().contains("input 0"), e.getMessage());
     }
 }

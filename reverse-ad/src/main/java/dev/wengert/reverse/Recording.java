@@ -15,13 +15,21 @@ import java.util.Arrays;
  *   <li>at a new point, without running user code: {@link #replay} recomputes every value and
  *       partial with the rule table in one forward loop, and the same methods taking a point
  *       ({@link #values(double[])}, {@link #gradient(double[])}, {@link #jacobian(double[])}, …)
- *       replay first. Replay is refused — {@link IllegalStateException} naming the operation —
- *       when a value escaped into user code while recording ({@link #isReplayable()}): the
- *       {@code getReal()} or {@code round()} of a Var that is neither an input nor a constant.
- *       Reading an <em>input's</em> value does not mark the recording, so a branch on an input
- *       (say {@code x[0].getReal() < 0 ? … : …}) is replayed as recorded: replay such a function
- *       only at points on the same side of the branch.</li>
+ *       replay first.</li>
  * </ul>
+ *
+ * <p><b>The replay rule.</b> Replay is refused — {@link IllegalStateException} naming the first
+ * escape — when any value escaped into user code while recording ({@link #isReplayable()},
+ * {@link #escape()}): the {@code getReal()} or {@code round()} of any Var that is not a constant,
+ * <em>inputs included</em>. Once user code holds a {@code double} the tape cannot tell what it
+ * did with it: a branch on it ({@code x[0].getReal() < 0 ? … : …}) fixes the operations to those
+ * of the recorded point's side; a value fed back as a number — a stop-gradient
+ * {@code x.getField().getZero().add(x.getReal())}, the point of a differentiator called inside f
+ * — is recorded as a constant, so a replay would keep the old number (a stop-gradient recorded at
+ * x = 1 and replayed at 3 would give f = 3x with the value 3, not 9). {@code toString()} (printing) is not
+ * an escape; Var has no comparisons, and {@code equals}/{@code hashCode} are identity.
+ * Arithmetic on constants alone is folded and never escapes. The only way past the refusal is
+ * to ask for it by name: {@link #replayAssumingSameBranches}.
  *
  * <pre>{@code
  * Recording rec = new ReverseMode().record(Examples::rosenbrock, new double[] {-1.2, 1});
@@ -239,6 +247,25 @@ public final class Recording {
                     + " let a value escape into user code while recording, so the recorded operations"
                     + " may not be those the function performs at another point; record afresh");
         }
+        Sweeps.replay(tape, x);
+        return this;
+    }
+
+    /**
+     * Replays even a recording that is not {@linkplain #isReplayable() replayable}, on the
+     * caller's word that it is safe: every value that escaped into user code while recording was
+     * used <em>only</em> to choose between branches, and at x each of those choices comes out as
+     * at the recorded point — so f performs at x exactly the operations that were recorded. A
+     * value read and used as a number (a stop-gradient, a nested differentiator's point, a
+     * tolerance computed from x) keeps its recorded value, and the result at x is then wrong,
+     * silently. Nothing of this is checked; prefer recording afresh at x.
+     *
+     * @param x the new point, one value per input
+     * @return this recording, now at x
+     */
+    public Recording replayAssumingSameBranches(double[] x) {
+        tape.checkThread();
+        Checks.length("point x (one per input)", x, tape.inputCount);
         Sweeps.replay(tape, x);
         return this;
     }

@@ -247,4 +247,10 @@ public final class ReverseMode implements Differentiator {
             tape.close();
         }
     }
+
+    /** @return {@code "ReverseMode"} (it has no settings) */
+    @Override
+    public String toString() {
+        return "ReverseMode";
+    }
 }

@@ -628,19 +628,32 @@ public final class Tape {
     // ------------------------------------------------------------------ checks
 
     /**
-     * The value of a Var, for {@code getReal()} and {@code round()}: if the Var is neither an
-     * input nor a constant, its value escapes into user code, and the recording is marked not
-     * replayable (the first such operation is remembered for the error message). Read from the
-     * tape, so after a replay it is the replayed value.
+     * The value of a Var, for {@code getReal()} and {@code round()}: unless the Var is a constant,
+     * its value escapes into user code — inputs included, since a branch on an input, or an
+     * input's value fed back as a number (a stop-gradient, a nested differentiator's point), is
+     * just as tied to the recorded point — and the recording is marked not replayable (the first
+     * such operation is remembered for the error message). Read from the tape, so after a replay
+     * it is the replayed value.
      */
     double read(Var v, String operation) {
         checkThread();
         int i = live(v);
         int code = op[i];
-        if (escape == null && !closed && code != OpCode.INPUT && code != OpCode.CONSTANT) {
-            escape = operation + " on v" + i + " (the result of '" + OpCode.name(code) + "')";
+        if (escape == null && !closed && code != OpCode.CONSTANT) {
+            escape = operation + " on v" + i + (code == OpCode.INPUT ? " (input " + inputNumber(i) + ")"
+                    : " (the result of '" + OpCode.name(code) + "')");
         }
         return value[i];
+    }
+
+    /** @return which input (0-based) entry i is */
+    private int inputNumber(int i) {
+        for (int j = 0; j < inputCount; j++) {
+            if (inputs[j] == i) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** The value of a Var, without marking an escape (toString, internal use). */

@@ -26,8 +26,9 @@ import org.apache.commons.math3.util.FastMath;
  * }</pre>
  *
  * <p><b>Escapes</b>: {@link #getReal()} and {@link #round()} hand a value to user code, which may
- * branch on it; on a Var that is neither an input nor a constant they mark the recording as not
- * replayable. Comparisons do not exist on Var; {@code Functions.max}, {@code relu} and the like
+ * branch on it or feed it back as a number; on any Var but a constant — inputs included — they
+ * mark the recording as not replayable (see {@link Recording}'s replay rule). {@link #toString()}
+ * is not an escape. Comparisons do not exist on Var; {@code Functions.max}, {@code relu} and the like
  * are single tape entries whose partial is recomputed at replay, so they do not escape.
  * {@code equals} is identity.
  *
@@ -61,7 +62,7 @@ public final class Var implements RealFieldElement<Var>, Elementary<Var> {
         return index;
     }
 
-    /** @return the value; marks the recording not replayable unless this is an input or a constant */
+    /** @return the value; marks the recording not replayable unless this is a constant */
     @Override
     public double getReal() {
         return tape.read(this, "getReal()");

@@ -172,11 +172,15 @@ class VarMethodsTest {
     void roundReturnsTheNearestLongAndCountsAsAnEscape() {
         Tape tape = new Tape();
         Var x = tape.input(2.6);
-        assertEquals(3L, x.round(), "an input may be read");
+        Var c = tape.field().getOne().multiply(5.2);
+        assertEquals(5L, c.round(), "a constant may be read");
         assertTrue(tape.isReplayable());
         Var y = x.multiply(2);
         assertEquals(5L, y.round());
         assertFalse(tape.isReplayable());
+        Tape other = new Tape();
+        assertEquals(3L, other.input(2.6).round(), "an input's value escapes too");
+        assertFalse(other.isReplayable());
         assertEquals(Math.round(5.2), new Decimal64(5.2).round());
     }
 }
