@@ -39,6 +39,8 @@ class SingularPointsTest {
         assertArrayEquals(new double[] {0, 1}, new ReverseMode().gradient(e.asScalarFunction(), x));
         assertArrayEquals(new double[] {NaN, 1}, new MixedMode().jacobian(e, x)[0]);
         assertArrayEquals(new double[] {NaN, 1}, new MixedMode().sparseJacobian(e, x).toDense()[0]);
+        // the gradient is one adjoint sweep, and keeps its finite answer (docs/singular-points.md)
+        assertArrayEquals(new double[] {0, 1}, new MixedMode().gradient(e.asScalarFunction(), x));
     }
 
     @Test
