@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a hostile or careless user types: each is one line on stderr and exit code 2, or a clear answer. */
@@ -131,7 +132,9 @@ class HostileInputTest {
         return args;
     }
 
+    /** Before the estimate, the hyper-dual Hessian at n = 2000 ran for well over 20 minutes. */
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aModeOutOfReachIsSkippedWithANoteAndTheRestAnswer() {
         Cli r = Cli.run(wide("--hessian", "--modes", "forward,ds", "--no-time", "--format", "csv"));
         assertEquals(0, r.code(), r.toString());

@@ -12,9 +12,11 @@ import org.quicktheories.impl.Constraint;
 
 /**
  * Random <b>layered</b> programs, the shape of a network or a discretised model: n inputs
- * (2–{@value #MAX_INPUTS}), then up to {@value #MAX_LAYERS} layers of up to {@value #MAX_WIDTH} nodes,
- * each node one rule applied to nodes of the layer below (and now and then of any layer further
- * down), several thousand operations in all; the outputs are the top layer's nodes (and a few of the layer below). They are long
+ * (2–{@value #MAX_INPUTS}), then up to {@value #MAX_LAYERS} layers of one width, 40 to {@value #MAX_WIDTH} nodes,
+ * each node one rule applied to its lane in the layer below and, for a binary rule, to a node of
+ * the layer below (now and then of any layer further down): up to {@value #MAX_OPERATIONS}
+ * operations, about 2,000 on average; the outputs are the top layer's nodes (and a few of the layer
+ * below). They are long
  * and wide enough for mixed mode to cut them into many segments and for the sparse Jacobian to colour
  * many columns together.
  *
@@ -61,12 +63,14 @@ final class LayeredPrograms implements Gen<Program> {
         }
         layers.add(below);
         int layerCount = draw(in, 1, MAX_LAYERS);
+        int width = draw(in, MAX_WIDTH / 4, MAX_WIDTH);
         int operations = 0;
         for (int l = 0; l < layerCount && operations < MAX_OPERATIONS; l++) {
-            int width = draw(in, 1, MAX_WIDTH);
             int[] layer = new int[width];
             for (int k = 0; k < width; k++) {
-                layer[k] = node(in, b, below, layers);
+                // node k's first operand is node k of the layer below (its lane), so every node is
+                // used and the top layer depends on all of them: layers × width operations
+                layer[k] = node(in, b, below[k % below.length], below, layers);
             }
             operations += width;
             layers.add(layer);
@@ -84,8 +88,7 @@ final class LayeredPrograms implements Gen<Program> {
         return new Program(b.build(), x, "layered", Double.NaN, true, true);
     }
 
-    private static int node(RandomnessSource in, Expression.Builder b, int[] below, List<int[]> layers) {
-        int u = pick(in, below, layers);
+    private static int node(RandomnessSource in, Expression.Builder b, int u, int[] below, List<int[]> layers) {
         int kind = draw(in, 0, 11);
         switch (kind) {
             case 0:
