@@ -2,6 +2,8 @@ package dev.wengert.core;
 
 import dev.wengert.core.internal.Checks;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.commons.math3.analysis.UnivariateVectorFunction;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.analysis.differentiation.FiniteDifferencesDifferentiator;
@@ -19,6 +21,18 @@ import org.apache.commons.math3.util.MathArrays;
  * coordinate. Near a declared bound the stencil shifts to stay inside it (one-sided differences),
  * so f is never evaluated outside [lower, upper].
  *
+ * <p><b>The step is chosen from the function</b> (the default instance, for first derivatives):
+ * the derivative D(h) is compared with D(h/2), D(h/4), … (a halved stencil shares 5 of its 9 samples
+ * with the one before, so each halving costs 4 evaluations), and the halving goes on while the
+ * difference between successive estimates shrinks — truncation error falls as h⁸ while rounding
+ * error grows as 1/h, so the difference falls until rounding dominates — at most
+ * {@value #MAX_HALVINGS} times, or until two estimates agree to {@value #AGREEMENT} relative. The
+ * finer estimate of the closest pair is returned. A function that varies on a scale below 1 (where
+ * 0.01·max(1, |x|) is too coarse) thus gets a smaller step, and a smooth well-scaled one costs 13
+ * evaluations per direction instead of 9. An instance made with an explicit step
+ * ({@link #FiniteDifferences(int, double, double)}) uses that step as given. Second derivatives use
+ * {@code secondStep} as given.
+ *
  * <ul>
  *   <li>gradient and Jacobian: one stencil per input, d = e<sub>j</sub> (n·points evaluations);</li>
  *   <li>jvp: one stencil along d = v;</li>
@@ -29,8 +43,11 @@ import org.apache.commons.math3.util.MathArrays;
  *       by construction.</li>
  * </ul>
  *
- * <p>Accuracy on smooth, well-scaled functions: first derivatives to about 1e-9 relative,
- * Hessians to about 1e-6. Immutable and thread-safe.
+ * <p>Accuracy on smooth functions: first derivatives to about 1e-9 relative (checked on the
+ * Moré–Garbow–Hillstrom problems), Hessians to about 1e-6. The point must be finite. Finite
+ * differences cannot be trusted where f is not smooth across the stencil — a kink, jump, pole or
+ * domain edge within 4h of x — nor where f is noisy or computed with less than full precision.
+ * Immutable and thread-safe.
  */
 public final class FiniteDifferences implements Differentiator {
 
@@ -40,16 +57,24 @@ public final class FiniteDifferences implements Differentiator {
     public static final double DEFAULT_STEP = 0.01;
     /** Default step for second derivatives, relative to max(1, |x|). */
     public static final double DEFAULT_SECOND_STEP = 0.05;
+    /** The most times the default instance halves the first-derivative step. */
+    static final int MAX_HALVINGS = 8;
+    /** Two successive estimates this close (relative) end the halving. */
+    static final double AGREEMENT = 1e-11;
 
     private final int points;
     private final double step;
     private final double secondStep;
     private final double[] lower;
     private final double[] upper;
+    private final boolean adaptive;
 
-    /** Finite differences with 9 points and the default steps, no bounds. */
+    /**
+     * Finite differences with 9 points and the default steps, no bounds; the first-derivative
+     * step starts at 0.01·max(1, |x<sub>j</sub>|) and is halved while that makes the estimate settle.
+     */
     public FiniteDifferences() {
-        this(DEFAULT_POINTS, DEFAULT_STEP, DEFAULT_SECOND_STEP, null, null);
+        this(DEFAULT_POINTS, DEFAULT_STEP, DEFAULT_SECOND_STEP, null, null, true);
     }
 
     /**
@@ -58,10 +83,11 @@ public final class FiniteDifferences implements Differentiator {
      * @param secondStep step for second derivatives, relative to max(1, |x|), &gt; 0
      */
     public FiniteDifferences(int points, double step, double secondStep) {
-        this(points, step, secondStep, null, null);
+        this(points, step, secondStep, null, null, false);
     }
 
-    private FiniteDifferences(int points, double step, double secondStep, double[] lower, double[] upper) {
+    private FiniteDifferences(int points, double step, double secondStep, double[] lower, double[] upper,
+                              boolean adaptive) {
         if (points < 3 || points > 15) {
             throw new IllegalArgumentException("points must be between 3 and 15, but is " + points);
         }
@@ -73,6 +99,7 @@ public final class FiniteDifferences implements Differentiator {
         this.secondStep = secondStep;
         this.lower = lower;
         this.upper = upper;
+        this.adaptive = adaptive;
     }
 
     /**
@@ -92,7 +119,7 @@ public final class FiniteDifferences implements Differentiator {
                         + ") must be < upper (" + upper[j] + ")");
             }
         }
-        return new FiniteDifferences(points, step, secondStep, lower.clone(), upper.clone());
+        return new FiniteDifferences(points, step, secondStep, lower.clone(), upper.clone(), adaptive);
     }
 
     @Override
@@ -114,7 +141,7 @@ public final class FiniteDifferences implements Differentiator {
         int m = evaluate(f, x, -1).length;
         double[][] jac = new double[m][n];
         for (int j = 0; j < n; j++) {
-            double[] column = directional(f, x, unit(n, j), m, 1, step * scale(x[j]), j)[0];
+            double[] column = first(f, x, unit(n, j), m, step * scale(x[j]), j);
             for (int i = 0; i < m; i++) {
                 jac[i][j] = column[i];
             }
@@ -130,7 +157,7 @@ public final class FiniteDifferences implements Differentiator {
         evaluate(g, x, 1);
         double[] diagonal = new double[n];
         for (int j = 0; j < n; j++) {
-            diagonal[j] = directional(g, x, unit(n, j), 1, 2, secondStep * scale(x[j]), j)[1][0];
+            diagonal[j] = directional(g, x, unit(n, j), 1, 2, secondStep * scale(x[j]), j, null)[1][0];
         }
         double[][] h = new double[n][n];
         for (int j = 0; j < n; j++) {
@@ -139,7 +166,7 @@ public final class FiniteDifferences implements Differentiator {
                 double[] d = unit(n, j);
                 d[k] = 1;
                 double h2 = secondStep * Math.max(scale(x[j]), scale(x[k]));
-                double along = directional(g, x, d, 1, 2, h2, -1)[1][0];
+                double along = directional(g, x, d, 1, 2, h2, -1, null)[1][0];
                 h[j][k] = h[k][j] = 0.5 * (along - diagonal[j] - diagonal[k]);
             }
         }
@@ -165,7 +192,7 @@ public final class FiniteDifferences implements Differentiator {
         for (int j = 0; j < n; j++) {
             unitV[j] = v[j] / norm;
         }
-        double[] d = directional(f, x, unitV, m, 1, step * size, -1)[0];
+        double[] d = first(f, x, unitV, m, step * size, -1);
         for (int i = 0; i < m; i++) {
             d[i] *= norm;
         }
@@ -188,13 +215,68 @@ public final class FiniteDifferences implements Differentiator {
     }
 
     /**
+     * The first derivative of t ↦ f(x + t·d) at t = 0: by the stencil of step h, or, for the
+     * default instance, by successive halvings of h (see the class comment), the samples shared
+     * between stencils evaluated once.
+     */
+    private double[] first(VectorFunction f, double[] x, double[] d, int m, double h, int coordinate) {
+        if (!adaptive) {
+            return directional(f, x, d, m, 1, h, coordinate, null)[0];
+        }
+        Map<Double, double[]> samples = new HashMap<>();
+        double[] coarse = directional(f, x, d, m, 1, h, coordinate, samples)[0];
+        double[] best = null;
+        double bestGap = Double.POSITIVE_INFINITY;
+        for (int k = 1; k <= MAX_HALVINGS; k++) {
+            h *= 0.5;
+            double[] fine = directional(f, x, d, m, 1, h, coordinate, samples)[0];
+            double gap = gap(coarse, fine);
+            if (!(gap < bestGap)) {
+                break;   // no longer settling (rounding dominates), or not finite
+            }
+            best = fine;
+            bestGap = gap;
+            if (gap <= AGREEMENT) {
+                break;
+            }
+            coarse = fine;
+        }
+        return best != null ? best : coarse;
+    }
+
+    /**
+     * @return max over i of |a<sub>i</sub> − b<sub>i</sub>| / max(|a<sub>i</sub>|, |b<sub>i</sub>|,
+     *         1e-6·max<sub>k</sub> |b<sub>k</sub>|) — relative per entry, except that an entry below a
+     *         millionth of the largest (a derivative that is 0 up to rounding) is measured against
+     *         that millionth; 0 for equal estimates, NaN if an entry is not finite
+     */
+    private static double gap(double[] a, double[] b) {
+        double largest = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i]) || !Double.isFinite(b[i])) {
+                return Double.NaN;
+            }
+            largest = Math.max(largest, Math.abs(b[i]));
+        }
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                double size = Math.max(Math.max(Math.abs(a[i]), Math.abs(b[i])), 1e-6 * largest);
+                worst = Math.max(worst, Math.abs(a[i] - b[i]) / size);
+            }
+        }
+        return worst;
+    }
+
+    /**
      * Derivatives of order 1..order of t ↦ f(x + t·d) at t = 0.
      *
      * @param coordinate the input whose bounds limit the stencil, or -1 to use all bounds along d
+     * @param samples f(x + t·d) by t, shared between stencils along one direction; null for none
      * @return result[k-1][i] = d^k f_i/dt^k
      */
     private double[][] directional(VectorFunction f, double[] x, double[] d, int m, int order,
-                                   double h, int coordinate) {
+                                   double h, int coordinate, Map<Double, double[]> samples) {
         double tLower = Double.NEGATIVE_INFINITY;
         double tUpper = Double.POSITIVE_INFINITY;
         if (lower != null) {
@@ -220,11 +302,19 @@ public final class FiniteDifferences implements Differentiator {
             fdd = new FiniteDifferencesDifferentiator(points, usable, tLower, tUpper);
         }
         UnivariateVectorFunction g = t -> {
+            double[] known = samples == null ? null : samples.get(t);
+            if (known != null) {
+                return known.clone();
+            }
             double[] p = new double[x.length];
             for (int j = 0; j < p.length; j++) {
                 p[j] = x[j] + t * d[j];
             }
-            return evaluate(f, p, m);
+            double[] y = evaluate(f, p, m);
+            if (samples != null) {
+                samples.put(t, y.clone());
+            }
+            return y;
         };
         DerivativeStructure t0 = new DerivativeStructure(1, order, 0, 0.0);
         DerivativeStructure[] y = fdd.differentiate(g).value(t0);
@@ -239,6 +329,12 @@ public final class FiniteDifferences implements Differentiator {
 
     private int checkPoint(double[] x) {
         int n = Checks.point(x);
+        for (int j = 0; j < n; j++) {
+            if (!Double.isFinite(x[j])) {
+                throw new IllegalArgumentException("finite differences need a finite point, but x[" + j + "] = "
+                        + x[j] + " (no stencil of samples surrounds it)");
+            }
+        }
         if (lower != null && lower.length != n) {
             throw new IllegalArgumentException("point x must have " + lower.length
                     + " inputs (as the declared bounds), but has " + n);

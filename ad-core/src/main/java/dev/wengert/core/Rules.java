@@ -24,6 +24,7 @@ package dev.wengert.core;
  * <tr><td>pow(x, y)</td><td>x = 0, y &lt; 0</td><td>+∞</td><td>∂x = y·0<sup>y−1</sup>, ∂y = −∞ (limit x → 0⁺)</td><td>≠ DS gives NaN for value and derivatives</td></tr>
  * <tr><td>pow(x, y)</td><td>x &lt; 0, integer y</td><td>xʸ</td><td>∂x = y·x<sup>y−1</sup>, ∂y = NaN</td><td>DS gives NaN throughout</td></tr>
  * <tr><td>log(x), log1p(x)</td><td>x = 0 (x = −1)</td><td>−∞</td><td>f′ = +∞, f″ = −∞</td><td>same</td></tr>
+ * <tr><td>log(x), log1p(x), acosh(x), atanh(x)</td><td>outside the domain: x &lt; 0, x &lt; −1, x &lt; 1, |x| &gt; 1</td><td>NaN</td><td>NaN</td><td>≠ DS gives the formulas' finite values (log at −1: f′ = −1): no value, no derivative</td></tr>
  * <tr><td>atan2(y, x)</td><td>origin</td><td>FastMath.atan2 (±0, ±π)</td><td>NaN</td><td>same</td></tr>
  * <tr><td>hypot(x, y)</td><td>origin</td><td>0</td><td>NaN</td><td>same</td></tr>
  * <tr><td>hypot(x, y)</td><td>an infinite argument</td><td>+∞</td><td>0</td><td>same</td></tr>
@@ -42,6 +43,16 @@ package dev.wengert.core;
  * NaN that ∂y = xʸ·ln x times a zero tangent would give. {@code DerivativeStructure} does not do
  * this (it gives NaN there); this is a deliberate difference.
  *
+ * <p><b>A zero partial never multiplies a derivative</b> either ({@link #chain} is 0 when either
+ * factor is): {@code sqrt(x*x)} at 0 has derivative 0 in every mode — forward mode multiplies the
+ * zero tangent of x·x by sqrt′(0) = ∞, reverse mode multiplies the infinite adjoint of x·x by its zero
+ * partial 2x, and both give 0. What no mode can see cheaply is a zero made by a <em>sum</em>:
+ * {@code hypot(x − x, y − y) + x} at (1, 2) is x, with gradient [1, 0] by forward mode (the tangent of
+ * x − x is 1 − 1 = 0, so hypot's NaN partial is skipped), but reverse mode's adjoint of x − x is NaN
+ * and x's is NaN·1 + NaN·(−1) = NaN; {@code sqrt(x) − sqrt(x)} at 0 is the mirror case (reverse 0,
+ * forward ∞ − ∞ = NaN). Mixed mode takes forward mode's order wherever a partial is ±∞ or NaN, so
+ * its dense and sparse Jacobians agree. See docs/singular-points.md.
+ *
  * <p><b>NaN and ±∞</b> otherwise propagate as in {@code double} arithmetic.
  */
 public final class Rules {
@@ -50,16 +61,19 @@ public final class Rules {
     }
 
     /**
-     * One term of the chain rule: {@code partial · derivative}, but exactly 0 when
-     * {@code derivative} is 0, so a zero tangent or adjoint never turns an infinite or NaN partial
-     * into NaN.
+     * One term of the chain rule: {@code partial · derivative}, but exactly 0 when either factor
+     * is 0, so a zero tangent or adjoint never turns an infinite or NaN partial into NaN, and a zero
+     * partial never turns an infinite or NaN tangent or adjoint into NaN. With both rules a product
+     * of local partials along a path is 0 as soon as one factor is, in whatever order a mode
+     * multiplies it (tangent sweeps left to right, adjoint sweeps right to left, mixed mode's
+     * segment products in between).
      *
      * @param partial the local partial ∂f/∂u
      * @param derivative the tangent u̇ or adjoint f̄
-     * @return their product, or 0 when {@code derivative == 0}
+     * @return their product, or 0 when {@code derivative == 0} or {@code partial == 0}
      */
     public static double chain(double partial, double derivative) {
-        return derivative == 0 ? 0 : partial * derivative;
+        return derivative == 0 || partial == 0 ? 0 : partial * derivative;
     }
 
     /**

@@ -13,7 +13,10 @@ import org.apache.commons.math3.util.FastMath;
  * commons-math3's {@code Decimal64} does, so a Wengert value is bit-identical to plain evaluation.
  *
  * <p>Values at singular points follow the conventions table in {@link Rules}. Outside a rule's
- * domain the value is NaN, as for {@code double}; {@link #safe(double, double)} tells whether a
+ * domain the value is NaN, as for {@code double}, and so are f′ and f″: a function with no value at
+ * a point has no derivative there, and a finite number beside a NaN value reads as an answer
+ * (log(x) + x at x = −1: value NaN, derivative NaN — not 1/x + 1 = 0).
+ * {@link #safe(double, double)} tells whether a
  * point lies inside the domain and away from kinks and poles.
  *
  * <p>Usage in a mode (a dual number a + bε):
@@ -119,21 +122,21 @@ public enum UnaryRule {
     },
 
     /**
-     * f = ln x; f′ = 1/x; f″ = −1/x². Domain x &gt; 0; at 0: f = −∞, f′ = +∞, f″ = −∞. For x &lt; 0
-     * the value is NaN and the derivatives are the formulas' finite values, as in
-     * {@code DerivativeStructure}.
+     * f = ln x; f′ = 1/x; f″ = −1/x². Domain x ≥ 0; at 0: f = −∞, f′ = +∞, f″ = −∞. For x &lt; 0
+     * the value is NaN and so are f′ and f″ (a derivative of a function that has no value there
+     * does not exist; {@code DerivativeStructure} gives the formula's finite 1/x instead).
      */
     LOG("log") {
         @Override public double value(double x) { return FastMath.log(x); }
-        @Override public double first(double x, double f) { return 1.0 / x; }
+        @Override public double first(double x, double f) { return f != f ? Double.NaN : 1.0 / x; }
         @Override public double second(double x, double f, double f1) { return -f1 * f1; }
         @Override public boolean safe(double x, double margin) { return x > margin; }
     },
 
-    /** f = ln(1 + x); f′ = 1/(1 + x); f″ = −f′². Domain x &gt; −1. */
+    /** f = ln(1 + x); f′ = 1/(1 + x); f″ = −f′². Domain x ≥ −1; for x &lt; −1 f, f′ and f″ are NaN. */
     LOG1P("log1p") {
         @Override public double value(double x) { return FastMath.log1p(x); }
-        @Override public double first(double x, double f) { return 1.0 / (1.0 + x); }
+        @Override public double first(double x, double f) { return f != f ? Double.NaN : 1.0 / (1.0 + x); }
         @Override public double second(double x, double f, double f1) { return -f1 * f1; }
         @Override public boolean safe(double x, double margin) { return x > -1 + margin; }
     },
@@ -215,18 +218,18 @@ public enum UnaryRule {
         @Override public double second(double x, double f, double f1) { return -x * f1 * f1 * f1; }
     },
 
-    /** f = acosh x; f′ = 1/√(x² − 1); f″ = −x·f′³. Domain x ≥ 1; f′(1) = +∞. */
+    /** f = acosh x; f′ = 1/√(x² − 1); f″ = −x·f′³. Domain x ≥ 1; f′(1) = +∞; for x &lt; 1 f, f′ and f″ are NaN. */
     ACOSH("acosh") {
         @Override public double value(double x) { return FastMath.acosh(x); }
-        @Override public double first(double x, double f) { return 1.0 / FastMath.sqrt(x * x - 1); }
+        @Override public double first(double x, double f) { return f != f ? Double.NaN : 1.0 / FastMath.sqrt(x * x - 1); }
         @Override public double second(double x, double f, double f1) { return -x * f1 * f1 * f1; }
         @Override public boolean safe(double x, double margin) { return x > 1 + margin; }
     },
 
-    /** f = atanh x; f′ = 1/(1 − x²); f″ = 2x·f′². Domain (−1, 1); f(±1) = ±∞. */
+    /** f = atanh x; f′ = 1/(1 − x²); f″ = 2x·f′². Domain [−1, 1]; f(±1) = ±∞; for |x| &gt; 1 f, f′ and f″ are NaN. */
     ATANH("atanh") {
         @Override public double value(double x) { return FastMath.atanh(x); }
-        @Override public double first(double x, double f) { return 1.0 / (1 - x * x); }
+        @Override public double first(double x, double f) { return f != f ? Double.NaN : 1.0 / (1 - x * x); }
         @Override public double second(double x, double f, double f1) { return 2 * x * f1 * f1; }
         @Override public boolean safe(double x, double margin) { return Math.abs(x) < 1 - margin; }
     },

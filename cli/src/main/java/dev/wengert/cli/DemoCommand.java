@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
  * {@link java.util.ServiceLoader} finds, side by side with the derivatives worked out by hand.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Evaluate the seed's examples with every mode on the class path, side by side,",
-            "then the Jacobian of a bottleneck R^64 -> R^1 -> R^64, where mixed mode's plan beats both pure modes."})
+        description = {"Evaluate the seed's examples with every mode on the class path, side by side.",
+            "Then the Jacobian of a bottleneck R^64 -> R^1 -> R^64, where mixed mode's plan beats both pure modes."})
 final class DemoCommand implements Callable<Integer> {
 
     /** The demo's last line: where to watch the same examples step by step. */

@@ -60,6 +60,22 @@ final class DiffCommand implements Callable<Integer> {
     /** What one mode gave. */
     record Result(String mode, String name, double[][] jacobian, double[][] hessian, double maxRelDiff,
                   String sweeps, String recorded, double nanos, String error) {
+
+        /** @return whether a NaN in the result (not a missing reference) made maxRelDiff NaN */
+        boolean jacobianHasNaN() {
+            for (double[][] a : new double[][][] {jacobian, hessian}) {
+                if (a != null) {
+                    for (double[] row : a) {
+                        for (double v : row) {
+                            if (Double.isNaN(v)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     @Override
@@ -70,17 +86,58 @@ final class DiffCommand implements Callable<Integer> {
         if (hessian && e.outputs() != 1) {
             throw new UserError("--hessian needs an expression with one output, but '" + args.text + "' has " + e.outputs());
         }
-        double[][] refJ = Modes.named("fd").jacobian(e, x);
-        double[][] refH = hessian ? Modes.named("fd").hessian(e.asScalarFunction(), x) : null;
+        long ops = e.size();
+        long start = System.nanoTime();
+        double[][] refJ = null;
+        double[][] refH = null;
+        String noReference = null;
+        Cost refCost = Cost.of("fd", ops, x.length, e.outputs(), hessian);
+        if (refCost.outOfReach(Runtime.getRuntime().maxMemory()) != null) {
+            noReference = "the finite-difference reference is out of reach: " + refCost.outOfReach(Runtime.getRuntime().maxMemory());
+        } else {
+            progress(start, refCost, "the finite-difference reference");
+            try {
+                refJ = Modes.named("fd").jacobian(e, x);
+                refH = hessian ? Modes.named("fd").hessian(e.asScalarFunction(), x) : null;
+            } catch (IllegalArgumentException ex) {
+                noReference = "no reference: " + ex.getMessage();
+            }
+        }
+        if (noReference != null) {
+            args.warn(noReference + "; the column 'max rel. diff vs fd' is empty");
+        }
         List<Result> results = new ArrayList<>();
         for (Modes.Mode mode : chosen) {
-            results.add(run(mode, e, x, refJ, refH));
+            Cost cost = Cost.of(mode.key(), ops, x.length, e.outputs(), hessian);
+            String skip = cost.outOfReach(Runtime.getRuntime().maxMemory());
+            if (skip != null) {
+                results.add(new Result(mode.key(), mode.differentiator().name(), null, null, Double.NaN, "", "",
+                        Double.NaN, "skipped: " + skip));
+                args.warn(mode.key() + " skipped: " + skip);
+                continue;
+            }
+            progress(start, cost, mode.key());
+            results.add(run(mode, e, x, refJ, refH, cost.work > Cost.SLOW));
         }
         new DiffReport(args.text, args.heading(x), e, x, e.value(x), hessian, results).print(spec.commandLine().getOut(), format);
         return 0;
     }
 
-    private Result run(Modes.Mode mode, Expression e, double[] x, double[][] refJ, double[][] refH) {
+    /**
+     * One line on stderr before a step that is estimated to be slow, or once the command has
+     * already run for more than two seconds.
+     */
+    private void progress(long start, Cost cost, String what) {
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        if (cost.work > Cost.SLOW || seconds > 2) {
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            err.printf(java.util.Locale.ROOT, "wengert: %.1f s: running %s (about %.0e operations: %s)...%n",
+                    seconds, what, cost.work, cost.why);
+            err.flush();
+        }
+    }
+
+    private Result run(Modes.Mode mode, Expression e, double[] x, double[][] refJ, double[][] refH, boolean slow) {
         Differentiator d = mode.differentiator();
         AtomicLong jCalls = new AtomicLong();
         AtomicLong hCalls = new AtomicLong();
@@ -88,6 +145,7 @@ final class DiffCommand implements Callable<Integer> {
         ScalarFunction countedScalar = hessian ? counting(e.asScalarFunction(), hCalls) : null;
         double[][] jac;
         double[][] hes = null;
+        long t0 = System.nanoTime();
         try {
             jac = d.jacobian(counted, x);
             if (hessian) {
@@ -95,15 +153,23 @@ final class DiffCommand implements Callable<Integer> {
             }
         } catch (RuntimeException ex) {
             return new Result(mode.key(), d.name(), null, null, Double.NaN, "", "", Double.NaN,
-                    ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                    ex instanceof IllegalArgumentException ? ex.getMessage()
+                            : ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        } catch (OutOfMemoryError ex) {
+            return new Result(mode.key(), d.name(), null, null, Double.NaN, "", "", Double.NaN,
+                    "out of memory (raise the heap with java -Xmx, or leave this mode out with --modes)");
         }
-        double worst = mode.key().equals("fd") ? 0 : Math.max(maxRelDiff(jac, refJ), hes == null ? 0 : maxRelDiff(hes, refH));
+        long once = System.nanoTime() - t0;
+        double worst = mode.key().equals("fd") ? 0 : refJ == null ? Double.NaN
+                : Math.max(maxRelDiff(jac, refJ), hes == null || refH == null ? 0 : maxRelDiff(hes, refH));
         String recorded = "n/a";
         if (mode.key().equals("reverse") || mode.key().equals("mixed")) {
             recorded = String.valueOf(new ReverseMode().record(e, x).size());
         }
         double nanos = Double.NaN;
-        if (!noTime) {
+        if (!noTime && slow) {
+            nanos = once;   // one run is the measurement: repeating a slow mode would multiply its time
+        } else if (!noTime) {
             ScalarFunction scalar = hessian ? e.asScalarFunction() : null;
             boolean withHessian = hessian;
             nanos = Timing.median(() -> {

@@ -53,16 +53,19 @@ final class DiffReport {
             head[j + 2] = ">d/d" + vars.get(j);
         }
         Table jt = new Table("  ", head);
+        StringBuilder notes = new StringBuilder();
         for (DiffCommand.Result r : results) {
             if (r.error() != null) {
-                jt.row(r.mode(), "failed: " + r.error());
+                // the reason below the table, so that it does not widen a column
+                jt.row(r.mode(), r.error().startsWith("skipped") ? "skipped" : "failed");
+                notes.append("  ").append(r.mode()).append(": ").append(failure(r)).append('\n');
                 continue;
             }
             for (int i = 0; i < m; i++) {
                 jt.row(cells(i == 0 ? r.mode() : "", output(i), r.jacobian()[i]));
             }
         }
-        b.append(jt.render());
+        b.append(jt.render()).append(notes);
         if (hessian) {
             b.append('\n').append("Hessian").append('\n');
             String[] hh = head.clone();
@@ -82,14 +85,20 @@ final class DiffReport {
         Table st = new Table("  ", "mode", "differentiator", ">max rel. diff vs fd", "sweeps", ">recorded ops", ">time");
         for (DiffCommand.Result r : results) {
             if (r.error() != null) {
-                st.row(r.mode(), r.name(), "failed");
+                st.row(r.mode(), r.name(), r.error().startsWith("skipped") ? "skipped" : "failed");
                 continue;
             }
-            st.row(r.mode(), r.name(), r.mode().equals("fd") ? "(reference)" : Fmt.sci(r.maxRelDiff()), r.sweeps(),
+            st.row(r.mode(), r.name(), r.mode().equals("fd") ? "(reference)"
+                    : Double.isNaN(r.maxRelDiff()) && !r.jacobianHasNaN() ? "n/a" : Fmt.sci(r.maxRelDiff()), r.sweeps(),
                     r.recorded(), Double.isNaN(r.nanos()) ? "n/a" : Fmt.time(r.nanos()));
         }
         b.append(st.render());
         return b.toString();
+    }
+
+    /** @return "skipped: why" as it is, anything else as "failed: what" */
+    private static String failure(DiffCommand.Result r) {
+        return r.error().startsWith("skipped") ? r.error() : "failed: " + r.error();
     }
 
     private static String[] cells(String mode, String row, double[] values) {
@@ -168,7 +177,7 @@ final class DiffReport {
         for (DiffCommand.Result r : results) {
             b.append(r.mode()).append(',').append(Fmt.csv(r.name()));
             if (r.error() != null) {
-                b.append(",,").append(Fmt.csv("failed: " + r.error())).append('\n');
+                b.append(",,").append(Fmt.csv(failure(r))).append('\n');
                 continue;
             }
             b.append(',').append(r.maxRelDiff()).append(',').append(Fmt.csv(r.sweeps())).append(',')

@@ -61,6 +61,10 @@ final class Errors implements IExecutionExceptionHandler {
         } else if (e instanceof UserError || e instanceof IllegalArgumentException) {
             err.println("wengert: " + e.getMessage());
             code = USAGE;
+        } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            // a file the user named, or the environment: not a bug in Wengert
+            err.println("wengert: cannot read or write a file: " + e.getMessage());
+            code = USAGE;
         } else {
             err.println("wengert: internal error: " + e);
             showTrace = true;

@@ -2,8 +2,11 @@ package dev.wengert.cli;
 
 import dev.wengert.core.expr.Expression;
 import dev.wengert.core.expr.ParseException;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The two arguments every expression command shares: {@code EXPR} and {@code --at x=2,y=3}.
@@ -13,8 +16,13 @@ import picocli.CommandLine.Parameters;
 final class ExpressionArgs {
 
     @Parameters(index = "0", paramLabel = "EXPR",
-            description = "The function, e.g. 'x*y + x^2'; several outputs separated by ';' ('x*y; sin(x)').")
+            description = "The function, e.g. 'x*y + x^2'; several outputs separated by ';' ('x*y; sin(x)'). "
+                    + "It may start with '-' ('-x^2').")
     String text;
+
+    /** The command this mixin belongs to, for its stderr (warnings). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--at", paramLabel = "x=2,y=3",
             description = "The point: a value for every variable of EXPR, name=value separated by commas.")
@@ -34,6 +42,9 @@ final class ExpressionArgs {
             if (e.inputs() == 0) {
                 throw new UserError("the expression '" + text + "' has no variables, so there is nothing to differentiate");
             }
+            for (String w : e.warnings()) {
+                warn("EXPR, " + w);
+            }
             expression = e;
         }
         return expression;
@@ -41,7 +52,16 @@ final class ExpressionArgs {
 
     /** @return the point of {@code --at}, one value per variable in the expression's order */
     double[] point() {
-        return Points.parse(at == null ? "" : at, expression().variables());
+        return Points.parse(at == null ? "" : at, expression().variables(), this::warn);
+    }
+
+    /** Prints "wengert: warning: …" on the command's stderr (nowhere without a command, as in unit tests). */
+    void warn(String message) {
+        if (mixee != null) {
+            PrintWriter err = mixee.commandLine().getErr();
+            err.println("wengert: warning: " + message);
+            err.flush();
+        }
     }
 
     /**

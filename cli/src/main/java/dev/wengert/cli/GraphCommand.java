@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "svg and png are rendered by Graphviz 'dot' (package graphviz); without it they exit with code 2 "
                     + "and a message, and --format dot still works."},
         footer = {"", "Examples:", "  wengert graph 'x*y + x^2' --at x=2,y=3",
-            "  wengert graph 'x*y + x^2' --at x=2,y=3 --show adjoints --format svg -o graph.svg",
+            "  wengert graph 'x*y + x^2' --at x=2,y=3 --show adjoints \\",
+            "      --format svg -o graph.svg",
             "  wengert graph 'x*y + x^2' --at x=2,y=3 | dot -Tpng > graph.png", ""})
 final class GraphCommand implements Callable<Integer> {
 
@@ -77,6 +78,9 @@ final class GraphCommand implements Callable<Integer> {
         if (format == Format.png && file == null) {
             throw new UserError("--format png writes a binary image: give a file with -o FILE");
         }
+        if (file != null) {
+            OutputFile.check("-o", file);
+        }
         double[] v = show == Show.tangents ? Directions.seed(seed, e) : null;
         int k = show == Show.adjoints ? Directions.output(output, e) : -1;
         Recording rec = new ReverseMode().record(e, x);
@@ -102,7 +106,7 @@ final class GraphCommand implements Callable<Integer> {
             if (file == null) {
                 out.print(dot);
             } else {
-                Files.writeString(file, dot, StandardCharsets.UTF_8);
+                OutputFile.write("-o", file, dot);
                 out.println("wrote " + file);
             }
         } else if (file != null) {

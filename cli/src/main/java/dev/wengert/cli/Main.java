@@ -49,6 +49,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(main);
         cl.setExecutionExceptionHandler(new Errors(main.debug));
         cl.setParameterExceptionHandler(Errors::handleParameterException);
+        // an expression may start with '-' ('-x^2'): what is not an option of the command is its EXPR
+        cl.setUnmatchedOptionsArePositionalParams(true);
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put("0", "success");
         codes.put("1", "internal error: a bug in Wengert (the stack trace is printed)");

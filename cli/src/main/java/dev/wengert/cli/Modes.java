@@ -38,11 +38,17 @@ final class Modes {
             String name = part.trim();
             if (name.equals("all")) {
                 all = true;
+            } else if (name.isEmpty()) {
+                continue;
             } else if (NAMES.contains(name)) {
                 wanted.add(name);
             } else {
                 throw new UserError("unknown mode '" + name + "'; choose from " + String.join(", ", NAMES) + ", or all");
             }
+        }
+        if (!all && wanted.isEmpty()) {
+            throw new UserError("--modes '" + list + "' names no mode; choose from " + String.join(", ", NAMES)
+                    + ", or all");
         }
         List<Mode> modes = new ArrayList<>();
         for (String name : NAMES) {

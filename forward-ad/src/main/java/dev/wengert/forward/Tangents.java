@@ -7,8 +7,8 @@ import dev.wengert.core.Rules;
  * is stored as the slice b[lo, lo + w) in an array of length w, every tangent outside that range
  * being exactly +0.0. These helpers combine slices as if the full k-vectors were combined, index by
  * index, by the formulas of {@code DualVector}'s {@code compose}: f1·b<sub>i</sub> + 0.0, or
- * f<sub>x</sub>·b<sub>i</sub> + f<sub>y</sub>·d<sub>i</sub> + 0.0 with finite partials, and
- * {@link Rules#chain} terms otherwise.
+ * f<sub>x</sub>·b<sub>i</sub> + f<sub>y</sub>·d<sub>i</sub> + 0.0 with finite nonzero partials,
+ * and {@link Rules#chain} terms otherwise (a zero partial gives 0 even beside an infinite tangent).
  *
  * <p><b>Why this is exact.</b> Outside both ranges the full formula gives +0.0 (a finite partial
  * times +0.0 is ±0, and {@code + 0.0} makes it +0; {@link Rules#chain} of a zero is 0), so the
@@ -30,7 +30,7 @@ final class Tangents {
     static double[] scale(double f1, double[] b) {
         int w = b.length;
         double[] t = new double[w];
-        if (Double.isFinite(f1)) {
+        if (Double.isFinite(f1) && f1 != 0) {
             for (int i = 0; i < w; i++) {
                 t[i] = f1 * b[i] + 0.0;
             }
@@ -48,7 +48,7 @@ final class Tangents {
      */
     static double[] combine(double fx, double[] b, int bLo, double fy, double[] d, int dLo, int lo, int w) {
         double[] t = new double[w];
-        if (Double.isFinite(fx) && Double.isFinite(fy)) {
+        if (Double.isFinite(fx) && Double.isFinite(fy) && fx != 0 && fy != 0) {
             if (bLo == dLo && b.length == d.length) {
                 for (int i = 0; i < w; i++) {
                     t[i] = fx * b[i] + fy * d[i] + 0.0;
@@ -83,7 +83,7 @@ final class Tangents {
         return t;
     }
 
-    /** t[off + i] = f·b[i] + 0.0 for i in [from, to): f finite, so exactly {@link Rules#chain}'s term. */
+    /** t[off + i] = f·b[i] + 0.0 for i in [from, to): f finite and nonzero, so exactly {@link Rules#chain}'s term. */
     private static void scaleInto(double f, double[] b, double[] t, int off, int from, int to) {
         for (int i = from; i < to; i++) {
             t[off + i] = f * b[i] + 0.0;

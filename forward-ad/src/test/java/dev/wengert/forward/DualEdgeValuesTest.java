@@ -76,10 +76,15 @@ class DualEdgeValuesTest {
     }
 
     @Test
-    void aNegativeZeroTangentSurvivesOnlyWhereTheTableGivesIt() {
-        // −0·1 + −0·1: both terms −0 with non-zero tangents, so the table's sum is −0
+    void aZeroFactorMakesAPositiveZeroTerm() {
+        // −0·1 + −0·1: both partials are zero, and a zero partial contributes +0 (chain), so +0
         Dual product = Dual.of(-0.0, 1).multiply(Dual.of(-0.0, 1));
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(product.getTangent()));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(product.getTangent()));
+        // −1·(−0) + 0·... : a nonzero partial times a −0 tangent is skipped too (a zero tangent), so +0
+        Dual scaled = Dual.of(2, -0.0).multiply(Dual.constant(-1));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(scaled.getTangent()));
+        // a zero partial times an infinite tangent is 0, not NaN: 0·sqrt(x) at 0
+        assertEquals(0.0, Dual.variable(0).sqrt().multiply(0.0).getTangent());
         // a zero tangent contributes +0 (chain), so (−0)·0 + (−0)·1 is +0 + −0 = +0
         Dual other = Dual.of(-0.0, 0).multiply(Dual.of(-0.0, 1));
         assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(other.getTangent()));

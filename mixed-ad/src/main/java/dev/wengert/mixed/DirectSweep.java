@@ -7,7 +7,9 @@ package dev.wengert.mixed;
  * ({@link SegmentProgram#NARROW} or fewer) of a step whose fan-in or fan-out is small — at a
  * waist, one direction. The arithmetic is the scalar loop of {@link SegmentProgram}: a tangent is
  * a sum started at +0 to which each nonzero operand tangent adds p·ṫ in edge order; an adjoint
- * adds p·v̄ to each operand, entries in decreasing order, a zero adjoint skipped.
+ * adds p·v̄ to each operand, entries in decreasing order, a zero adjoint skipped. An edge whose
+ * partial p is 0 is skipped in both ({@code Rules.chain}: a zero factor makes a zero term, even
+ * beside ±∞ or NaN).
  */
 final class DirectSweep implements Sweep {
 
@@ -69,8 +71,9 @@ final class DirectSweep implements Sweep {
                 int stop = start[i + 1];
                 for (int e = start[i]; e < stop; e++) {
                     double d = t[operands[e] - base];
-                    if (d != 0) {
-                        acc += partials[e] * d;
+                    double p = partials[e];
+                    if (d != 0 && p != 0) {
+                        acc += p * d;
                     }
                 }
                 t[i - base] = acc;
@@ -81,6 +84,9 @@ final class DirectSweep implements Sweep {
                 int stop = start[i + 1];
                 for (int e = start[i]; e < stop; e++) {
                     double p = partials[e];
+                    if (p == 0) {
+                        continue;
+                    }
                     int src = (operands[e] - base) * w;
                     for (int c = 0; c < w; c++) {
                         double d = t[src + c];
@@ -121,7 +127,10 @@ final class DirectSweep implements Sweep {
                 double bar = a[at + c];
                 if (bar != 0) {
                     for (int e = start[i]; e < stop; e++) {
-                        a[(operands[e] - base) * w + c] += partials[e] * bar;
+                        double p = partials[e];
+                        if (p != 0) {
+                            a[(operands[e] - base) * w + c] += p * bar;
+                        }
                     }
                 }
             }

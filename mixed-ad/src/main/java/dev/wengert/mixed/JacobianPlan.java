@@ -171,9 +171,43 @@ public final class JacobianPlan {
      * straight into the result ({@link PureSweeps}): the same cost in the model, without the
      * identity seeds and intermediate matrices.
      *
+     * <p><b>At singular points</b> — where a local partial is ±∞ or NaN, or an entry of the result
+     * is — the order of the chain-rule products changes the answer (∞·(1 − 1) = 0 but
+     * ∞·1 − ∞·1 = NaN), so the plan is not followed: the Jacobian is computed by tangent sweeps over
+     * the whole recording, the order of forward mode, of {@link MixedMode#sparseJacobian} there,
+     * and the same whatever the plan. Elsewhere the plan's order changes only the rounding.
+     *
      * @return the Jacobian, m rows of n columns
      */
     public double[][] jacobian() {
+        if (graph.singular()) {
+            return PureSweeps.jacobian(graph, tangentProgram(), true, executor);
+        }
+        double[][] jacobian = planned();
+        if (!(whole != null && wholeTangent) && !finite(jacobian)) {
+            // an overflow in this order: the tangent order decides, as at a singular point
+            return PureSweeps.jacobian(graph, tangentProgram(), true, executor);
+        }
+        return jacobian;
+    }
+
+    /** @return the whole recording as one program, for tangent sweeps over all of it */
+    private SegmentProgram tangentProgram() {
+        return whole != null ? whole : chain.program(graph, 0, chain.length() - 1, new int[graph.size()]);
+    }
+
+    static boolean finite(double[][] a) {
+        for (double[] row : a) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private double[][] planned() {
         if (whole != null) {
             return PureSweeps.jacobian(graph, whole, wholeTangent, executor);
         }

@@ -177,4 +177,21 @@ public final class LinearizedGraph {
     public int edges() {
         return operands.length;
     }
+
+    /**
+     * Whether some local partial is ±∞ or NaN (a singular point of an intermediate: sqrt or
+     * hypot at 0, log at 0, a pole). There, products of the local Jacobians are not associative —
+     * ∞·(1 − 1) is 0 but ∞·1 − ∞·1 is NaN — so tangent and adjoint sweeps may disagree, and mixed
+     * mode takes one order, tangent sweeps ({@link JacobianPlan#jacobian()}).
+     *
+     * @return true if a partial is not finite
+     */
+    boolean singular() {
+        for (double p : partials) {
+            if (!Double.isFinite(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -2,6 +2,7 @@ package dev.wengert.mixed;
 
 import dev.wengert.core.internal.Checks;
 import dev.wengert.core.Differentiator;
+import dev.wengert.core.Rules;
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.ValueAndGradient;
 import dev.wengert.core.ValueAndJacobian;
@@ -13,6 +14,8 @@ import dev.wengert.reverse.VarVectorFunction;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.MathArrays;
 
 /**
  * Mixed mode: records f once, cuts the recording into a chain of segments at small live sets,
@@ -144,10 +147,32 @@ public final class MixedMode implements Differentiator {
         return SparseSweeps.compute(graph, executor);
     }
 
-    /** ∇f by reverse mode: one adjoint sweep. */
+    /**
+     * ∇f by reverse mode: one adjoint sweep. Where that gives a NaN or ±∞ entry, f is at a
+     * singular point of an intermediate, and the gradient is {@link #jacobian}'s row, in the order
+     * it takes there (tangent sweeps), so gradient and Jacobian agree.
+     */
     @Override
     public double[] gradient(ScalarFunction f, double[] x) {
-        return REVERSE.gradient(f, x);
+        double[] g = REVERSE.gradient(f, x);
+        for (double v : g) {
+            if (!Double.isFinite(v)) {
+                return jacobian(asVector(f), x)[0];
+            }
+        }
+        return g;
+    }
+
+    private static VectorFunction asVector(ScalarFunction f) {
+        return new VectorFunction() {
+            @Override
+            public <T extends RealFieldElement<T>> T[] value(T[] x) {
+                T y = f.value(x);
+                T[] r = MathArrays.buildArray(y.getField(), 1);
+                r[0] = y;
+                return r;
+            }
+        };
     }
 
     /** ∇²f by reverse mode: n second-order adjoint sweeps over one recording. */
@@ -193,10 +218,26 @@ public final class MixedMode implements Differentiator {
         return y;
     }
 
-    /** wᵀ·J by reverse mode: one adjoint sweep. */
+    /**
+     * wᵀ·J by reverse mode: one adjoint sweep; where that gives a NaN or ±∞ entry, wᵀ times
+     * {@link #jacobian} (see {@link #gradient}), zero weights skipped.
+     */
     @Override
     public double[] vjp(VectorFunction f, double[] x, double[] w) {
-        return REVERSE.vjp(f, x, w);
+        double[] r = REVERSE.vjp(f, x, w);
+        for (double v : r) {
+            if (!Double.isFinite(v)) {
+                double[][] jac = jacobian(f, x);
+                double[] s = new double[x.length];
+                for (int i = 0; i < jac.length; i++) {
+                    for (int j = 0; j < s.length; j++) {
+                        s[j] += Rules.chain(jac[i][j], w[i]);
+                    }
+                }
+                return s;
+            }
+        }
+        return r;
     }
 
     /**

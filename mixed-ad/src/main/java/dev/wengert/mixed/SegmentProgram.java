@@ -177,8 +177,9 @@ final class SegmentProgram implements Sweep {
             double acc = 0;
             for (int e = start[i]; e < start[i + 1]; e++) {
                 double d = t[operandSlot[e]];
-                if (d != 0) {
-                    acc += partials[edgeBase + e] * d;
+                double p = partials[edgeBase + e];
+                if (d != 0 && p != 0) {
+                    acc += p * d;
                 }
             }
             t[entrySlot[i]] = acc;
@@ -217,7 +218,10 @@ final class SegmentProgram implements Sweep {
                 if (bar != 0) {
                     a[slot] = 0;
                     for (int e = start[i]; e < start[i + 1]; e++) {
-                        a[operandSlot[e]] += partials[edgeBase + e] * bar;
+                        double p = partials[edgeBase + e];
+                        if (p != 0) {
+                            a[operandSlot[e]] += p * bar;
+                        }
                     }
                 }
             }
@@ -237,7 +241,8 @@ final class SegmentProgram implements Sweep {
      * at +0 to which each edge adds p·ṫ over the operand's range, in edge order; a term left out
      * (a zero tangent) would have added ±0, which changes no such sum (it is never −0), so the
      * result is the scalar loop's in every direction. A non-finite p multiplies nonzero tangents
-     * only. An entry whose operands share its range is written in one pass,
+     * only, and an edge with p = 0 is skipped (it would add ±0, or NaN beside an infinite tangent:
+     * {@code Rules.chain}'s zero rule). An entry whose operands share its range is written in one pass,
      * {@code (0 + p·ṫ₁) + q·ṫ₂}; one with an empty range is not written at all.
      */
     private double[] tangentBlock(double[] seeds, int w) {
@@ -311,7 +316,7 @@ final class SegmentProgram implements Sweep {
             int count = e1 - e0;
             double p = partials[edgeBase + e0];
             int src = operandSlot[e0] * w;
-            if (count == 1 && Double.isFinite(p)) {
+            if (count == 1 && Double.isFinite(p) && p != 0) {
                 for (int c = from; c < to; c++) {
                     t[base + c] = 0.0 + p * t[src + c];
                 }
@@ -321,7 +326,7 @@ final class SegmentProgram implements Sweep {
                 double q = partials[edgeBase + e0 + 1];
                 int u = operandSlot[e0];
                 int v = operandSlot[e0 + 1];
-                if (Double.isFinite(p) && Double.isFinite(q) && lo[u] == from && hi[u] == to
+                if (Double.isFinite(p) && Double.isFinite(q) && p != 0 && q != 0 && lo[u] == from && hi[u] == to
                         && lo[v] == from && hi[v] == to) {
                     int src2 = v * w;
                     for (int c = from; c < to; c++) {
@@ -334,6 +339,9 @@ final class SegmentProgram implements Sweep {
             for (int e = e0; e < e1; e++) {
                 int u = operandSlot[e];
                 double pe = partials[edgeBase + e];
+                if (pe == 0) {
+                    continue;
+                }
                 int se = u * w;
                 int a = lo[u];
                 int b = hi[u];
@@ -370,7 +378,7 @@ final class SegmentProgram implements Sweep {
     /**
      * The adjoint sweep on w &gt; 1 directions, slot-major: entries in decreasing order, each edge
      * adding p·v̄ to its operand's adjoint (a finite p times a zero adjoint adds ±0, which changes no
-     * sum; a non-finite p multiplies nonzero adjoints only), then the entry's slot zeroed for its
+     * sum; a non-finite p multiplies nonzero adjoints only, an edge with p = 0 is skipped), then the entry's slot zeroed for its
      * next holder. An entry of one or two finite edges does all three in one pass over the
      * directions, in the same order per direction (an operand's slot is never the entry's own).
      */
@@ -380,15 +388,15 @@ final class SegmentProgram implements Sweep {
             int base = entrySlot[i] * w;
             int e0 = start[i];
             int count = start[i + 1] - e0;
-            if (count == 1 && Double.isFinite(partials[edgeBase + e0])) {
+            if (count == 1 && Double.isFinite(partials[edgeBase + e0]) && partials[edgeBase + e0] != 0) {
                 double p = partials[edgeBase + e0];
                 int dst = operandSlot[e0] * w;
                 for (int c = 0; c < w; c++) {
                     a[dst + c] += p * a[base + c];
                     a[base + c] = 0;
                 }
-            } else if (count == 2 && Double.isFinite(partials[edgeBase + e0])
-                    && Double.isFinite(partials[edgeBase + e0 + 1])) {
+            } else if (count == 2 && Double.isFinite(partials[edgeBase + e0]) && partials[edgeBase + e0] != 0
+                    && Double.isFinite(partials[edgeBase + e0 + 1]) && partials[edgeBase + e0 + 1] != 0) {
                 double p = partials[edgeBase + e0];
                 double q = partials[edgeBase + e0 + 1];
                 int dst = operandSlot[e0] * w;
@@ -402,6 +410,9 @@ final class SegmentProgram implements Sweep {
             } else {
                 for (int e = e0; e < e0 + count; e++) {
                     double p = partials[edgeBase + e];
+                    if (p == 0) {
+                        continue;
+                    }
                     int dst = operandSlot[e] * w;
                     if (Double.isFinite(p)) {
                         for (int c = 0; c < w; c++) {

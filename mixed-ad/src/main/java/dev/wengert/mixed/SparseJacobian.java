@@ -87,6 +87,11 @@ public final class SparseJacobian {
         return values.clone();
     }
 
+    /** @return the values, not copied (package use) */
+    double[] valuesArray() {
+        return values;
+    }
+
     /** @return the dense Jacobian, m rows of n */
     public double[][] toDense() {
         double[][] dense = new double[rows][columns];

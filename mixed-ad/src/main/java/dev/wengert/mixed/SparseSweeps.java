@@ -13,6 +13,10 @@ import java.util.concurrent.Executor;
  * pattern, J<sub>ij</sub> is output i's tangent in sweep colour(j) (or input j's adjoint in
  * sweep colour(i)); structural orthogonality guarantees no other column (row) of that colour
  * contributes.
+ *
+ * <p>At a singular point (a local partial ±∞ or NaN, or an entry that comes out so) the columns
+ * are swept whatever the colour counts: the tangent order, as {@link JacobianPlan#jacobian()}
+ * takes there, so the sparse and the dense Jacobian agree in every entry's NaN and ±∞.
  */
 final class SparseSweeps {
 
@@ -102,7 +106,27 @@ final class SparseSweeps {
      * @return the Jacobian at the graph's current partials
      */
     SparseJacobian compute(Executor executor) {
+        if (tangent || g.singular()) {
+            return compute(executor, true);
+        }
+        SparseJacobian s = compute(executor, false);
+        for (double v : s.valuesArray()) {
+            if (!Double.isFinite(v)) {
+                // an overflow in the adjoint order: the tangent order decides, as at a singular point
+                return compute(executor, true);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * @param executor where the sweeps of the colours run
+     * @param tangent true for a tangent sweep per column colour, false for an adjoint sweep per row colour
+     * @return the Jacobian at the graph's current partials
+     */
+    private SparseJacobian compute(Executor executor, boolean tangent) {
         int n = g.inputs;
+        int colours = tangent ? Colouring.count(columnColour) : this.colours;
         int m = g.outputs.length;
         double[] values = new double[pattern.nonZeros()];
         Parallel.run(executor, colours, whole.slots(), (from, to) -> {

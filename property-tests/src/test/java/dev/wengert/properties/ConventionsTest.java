@@ -70,6 +70,18 @@ class ConventionsTest {
         binary(t, "pow(x, y)", -2, 3, -8, 12, NaN);
         unary(t, "log(x)", 0.0, NEGATIVE_INFINITY, POSITIVE_INFINITY, NEGATIVE_INFINITY);
         unary(t, "log1p(x)", -1, NEGATIVE_INFINITY, POSITIVE_INFINITY, NEGATIVE_INFINITY);
+        // outside the domain: no value, no derivative
+        unary(t, "log(x)", -1, NaN, NaN, NaN);
+        unary(t, "log1p(x)", -2, NaN, NaN, NaN);
+        unary(t, "acosh(x)", -2, NaN, NaN, NaN);
+        unary(t, "atanh(x)", 2, NaN, NaN, NaN);
+        unary(t, "log(x) + x", -1, NaN, NaN, NaN);
+        // a zero partial never multiplies a derivative: the infinite sqrt′ meets the zero 2x
+        unary(t, "sqrt(x*x)", 0.0, 0.0, 0, UNTABLED);
+        unary(t, "sqrt(x^2)", 0.0, 0.0, 0, UNTABLED);
+        binary(t, "sqrt(x^2 + y^2)", 0.0, 0.0, 0.0, 0, 0);
+        binary(t, "hypot(x*y, y)", 0.0, 0.0, 0.0, 0, NaN);
+        unary(t, "0*sqrt(x) + x", 0.0, 0.0, 1, UNTABLED);
         binary(t, "atan2(x, y)", 0.0, 0.0, 0.0, NaN, NaN);
         binary(t, "atan2(x, y)", 0.0, -0.0, FastMath.PI, NaN, NaN);
         binary(t, "atan2(x, y)", -0.0, -0.0, -FastMath.PI, NaN, NaN);

@@ -78,6 +78,14 @@ final class ProgramGenerator implements Gen<Program> {
         return new ProgramGenerator(false);
     }
 
+    /**
+     * @return layered programs of up to thousands of operations, wide layers and exact zeros at
+     *         singular points ({@link LayeredPrograms}), for agreement between orders of the chain rule
+     */
+    static Gen<Program> layered() {
+        return new LayeredPrograms();
+    }
+
     @Override
     public Program generate(RandomnessSource in) {
         int n = draw(in, 1, MAX_INPUTS);

@@ -15,7 +15,8 @@ import dev.wengert.core.UnaryRule;
  *       inputs and constants recorded before it have no operands), with adjoint v̄ᵢ ≠ 0:
  *       v̄<sub>arg</sub> += ∂vᵢ/∂v<sub>arg</sub> · v̄ᵢ for each operand. Adjoints accumulate, so
  *       a reused entry is right; an entry with v̄ᵢ = 0 is skipped, so a zero adjoint never meets
- *       an infinite or NaN partial.</li>
+ *       an infinite or NaN partial, and a zero partial contributes 0 even to an infinite or NaN
+ *       adjoint ({@code Rules.chain}).</li>
  *   <li><b>tangent</b> (forward over the stored partials): v̇ᵢ = Σ ∂vᵢ/∂v<sub>arg</sub> ·
  *       v̇<sub>arg</sub>, each term by {@code Rules.chain}.</li>
  *   <li><b>second-order adjoint</b> (forward over reverse): after a tangent sweep along v, one
@@ -55,11 +56,11 @@ final class Sweeps {
             int k = kind[op[i]];
             if (k == OpCode.ONE) {
                 int s = 2 * i;
-                adj[args[s]] += partials[s] * a;
+                adj[args[s]] += term(partials[s], a);
             } else if (k == OpCode.TWO) {
                 int s = 2 * i;
-                adj[args[s]] += partials[s] * a;
-                adj[args[s + 1]] += partials[s + 1] * a;
+                adj[args[s]] += term(partials[s], a);
+                adj[args[s + 1]] += term(partials[s + 1], a);
             } else if (k == OpCode.MANY) {
                 many(t, adj, i, a);
             }
@@ -71,8 +72,18 @@ final class Sweeps {
         int[] nary = t.naryArgs;
         double[] naryPartials = t.naryPartials;
         for (int k = t.args[2 * i], end = k + t.args[2 * i + 1]; k < end; k++) {
-            adj[nary[k]] += naryPartials[k] * a;
+            adj[nary[k]] += term(naryPartials[k], a);
         }
+    }
+
+    /**
+     * p·a for a nonzero adjoint a, but 0 where p = 0 and a is ±∞ or NaN ({@code Rules.chain}'s
+     * zero rule); where p = 0 and a is finite, p·a is ±0, which adds nothing to a sum started at
+     * +0, so the result is the plain product's bit for bit.
+     */
+    private static double term(double p, double a) {
+        double c = p * a;
+        return c == c || p != 0 ? c : 0;
     }
 
     /**

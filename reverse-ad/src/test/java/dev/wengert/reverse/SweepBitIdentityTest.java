@@ -52,7 +52,8 @@ class SweepBitIdentityTest {
             double s = 0;
             for (int k = 0; k < view.arity(i); k++) {
                 double d = tan[view.operand(i, k)];
-                double term = d == 0 ? 0 : view.partial(i, k) * d;
+                double p = view.partial(i, k);
+                double term = d == 0 || p == 0 ? 0 : p * d;
                 s = k == 0 && !sum ? term : s + term;
             }
             tan[i] = s;

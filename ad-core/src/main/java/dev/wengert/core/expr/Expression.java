@@ -61,6 +61,7 @@ public final class Expression implements VectorFunction {
     final int[] outputs;
     private int hash;
     private volatile String text;
+    private volatile List<String> warnings = List.of();
 
     Expression(List<String> variables, NodeTable canonical, int[] outputs) {
         this.variables = Collections.unmodifiableList(new ArrayList<>(variables));
@@ -117,6 +118,22 @@ public final class Expression implements VectorFunction {
      */
     public static Builder builder(List<String> variables) {
         return new Builder(variables);
+    }
+
+    /**
+     * What parsing noticed but accepted: number literals beyond the range of {@code double}
+     * ({@code 1e400} is read as ∞, {@code 1e-400} as 0), each with its line and column. Not part of
+     * the expression's structure ({@link #equals}); empty for a built expression.
+     *
+     * @return the warnings, unmodifiable, in text order
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    Expression withWarnings(List<String> found) {
+        warnings = List.copyOf(found);
+        return this;
     }
 
     /** @return the input names, in input order; unmodifiable */

@@ -1,5 +1,8 @@
 package dev.wengert.core.expr;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Splits expression text into tokens, one at a time, with a lookahead of a few tokens. Spaces,
  * tabs, carriage returns and {@code #} comments (to the end of the line) are skipped; a line
@@ -7,6 +10,9 @@ package dev.wengert.core.expr;
  * columns are 1-based; a column counts UTF-16 chars.
  */
 final class Lexer {
+
+    /** Number literals that overflow to ±∞ or underflow to 0, one message each, in order. */
+    final List<String> warnings = new ArrayList<>();
 
     /** Token types. */
     enum Type { NUMBER, NAME, PLUS, MINUS, STAR, SLASH, CARET, LPAREN, RPAREN, COMMA, SEMICOLON, NEWLINE, EQUALS, END }
@@ -167,7 +173,29 @@ final class Lexer {
         } catch (NumberFormatException e) {
             throw new ParseException("malformed number '" + text + "'", line, column, "a number");
         }
+        if (Double.isInfinite(value)) {
+            warnings.add("line " + line + ", column " + column + ": the number " + text
+                    + " is beyond the largest double (" + Double.MAX_VALUE + ") and is read as Infinity");
+        } else if (value == 0 && nonZeroMantissa(text)) {
+            warnings.add("line " + line + ", column " + column + ": the number " + text
+                    + " is below the smallest double (" + Double.MIN_VALUE + ") and is read as 0");
+        }
         return new Token(Type.NUMBER, text, value, integer, line, column);
+    }
+
+    /** @return whether a number literal's digits before its exponent include a nonzero one */
+    private static boolean nonZeroMantissa(String text) {
+        boolean hex = text.length() > 1 && (text.charAt(1) | 0x20) == 'x';
+        for (int i = hex ? 2 : 0; i < text.length(); i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if (c == (hex ? 'p' : 'e')) {
+                return false;
+            }
+            if (c >= '1' && c <= '9' || hex && c >= 'a' && c <= 'f') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void exponentDigits(int start, int column) {

@@ -117,7 +117,7 @@ final class Parser {
                 }
             }
         }
-        return builder.build();
+        return builder.build().withWarnings(lexer.warnings);
     }
 
     private void skipSeparators() {
