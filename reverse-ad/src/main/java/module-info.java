@@ -6,6 +6,7 @@
  */
 module dev.wengert.reverse {
     requires transitive dev.wengert.core;
+    requires org.objectweb.asm;
 
     exports dev.wengert.reverse;
 
