@@ -10,7 +10,6 @@ import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
-import static org.objectweb.asm.Opcodes.DCMPL;
 import static org.objectweb.asm.Opcodes.DCONST_0;
 import static org.objectweb.asm.Opcodes.DCONST_1;
 import static org.objectweb.asm.Opcodes.DDIV;
@@ -21,8 +20,12 @@ import static org.objectweb.asm.Opcodes.DSTORE;
 import static org.objectweb.asm.Opcodes.DSUB;
 import static org.objectweb.asm.Opcodes.DUP;
 import static org.objectweb.asm.Opcodes.DUP2;
-import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.DCMPL;
 import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.F_APPEND;
+import static org.objectweb.asm.Opcodes.DOUBLE;
+import static org.objectweb.asm.Opcodes.F_SAME;
+import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
@@ -86,6 +89,7 @@ final class Codegen {
     private static final String UNARY = "dev/wengert/core/UnaryRule";
     private static final String PARAMETRIC = "dev/wengert/core/ParametricRule";
     private static final String BINARY = "dev/wengert/core/BinaryRule";
+    private static final String RULES = "dev/wengert/core/Rules";
     private static final String ARRAYS = "org/apache/commons/math3/util/MathArrays";
 
     // locals of the generated chunk methods
@@ -93,6 +97,9 @@ final class Codegen {
     private static final int Y = 4;
     private static final int F = 6;
     private static final int A = 2;
+    /** Bounds of every generated method's operand stack and locals (words; the deepest is a 4-term linear combination). */
+    private static final int MAX_STACK = 24;
+    private static final int MAX_LOCALS = 8;
 
     private final TapeView t;
     private final int size;
@@ -174,14 +181,14 @@ final class Codegen {
     }
 
     byte[] classBytes(int lo, int hi) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        ClassWriter cw = new ClassWriter(0);
         cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, KERNEL, null);
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
         init.visitMethodInsn(INVOKESPECIAL, KERNEL, "<init>", "()V", false);
         init.visitInsn(RETURN);
-        init.visitMaxs(0, 0);
+        init.visitMaxs(1, 1);
         init.visitEnd();
 
         // values: chunks ascending
@@ -227,7 +234,7 @@ final class Codegen {
             mv.visitMethodInsn(INVOKESTATIC, NAME, "v" + c, CHUNK, false);
         }
         mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
+        mv.visitMaxs(MAX_STACK, MAX_LOCALS);
         mv.visitEnd();
 
         mv = cw.visitMethod(0, "adjoint", "([D[DI)V", null, null);
@@ -241,9 +248,10 @@ final class Codegen {
             mv.visitVarInsn(ALOAD, 2);
             mv.visitMethodInsn(INVOKESTATIC, NAME, "a" + c, CHUNK, false);
             mv.visitLabel(skip);
+            mv.visitFrame(F_SAME, 0, null, 0, null);   // the only branches of the class
         }
         mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
+        mv.visitMaxs(MAX_STACK, MAX_LOCALS);
         mv.visitEnd();
 
         mv = cw.visitMethod(0, "tangent", CHUNK, null, null);
@@ -254,30 +262,53 @@ final class Codegen {
             mv.visitMethodInsn(INVOKESTATIC, NAME, "t" + c, CHUNK, false);
         }
         mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
+        mv.visitMaxs(MAX_STACK, MAX_LOCALS);
         mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
     }
 
     private static MethodVisitor chunk(ClassWriter cw, String name) {
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK, null, null);
+        MethodVisitor mv = new Counting(cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK, null, null));
         mv.visitCode();
         return mv;
     }
 
     private static void end(MethodVisitor mv) {
         mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
+        mv.visitMaxs(MAX_STACK, MAX_LOCALS);
         mv.visitEnd();
     }
 
     /** @return whether entry i's statement surely fits the current method */
     private boolean fits(MethodVisitor mv, int i) {
-        Label here = new Label();
-        mv.visitLabel(here);
         int worst = 96 + 24 * t.arity(i);
-        return here.getOffset() + worst <= CHUNK_BYTES;
+        return ((Counting) mv).bytes + worst <= CHUNK_BYTES;
+    }
+
+    /** Counts an upper bound of the bytecode emitted so far (every constant as a wide ldc). */
+    private static final class Counting extends MethodVisitor {
+        int bytes;
+        /** Whether a frame declared the local a. */
+        boolean framed;
+
+        Counting(MethodVisitor mv) {
+            super(org.objectweb.asm.Opcodes.ASM9, mv);
+        }
+
+        @Override public void visitInsn(int opcode) { bytes += 1; super.visitInsn(opcode); }
+        @Override public void visitIntInsn(int opcode, int operand) { bytes += 3; super.visitIntInsn(opcode, operand); }
+        @Override public void visitVarInsn(int opcode, int var) { bytes += 2; super.visitVarInsn(opcode, var); }
+        @Override public void visitJumpInsn(int opcode, Label label) { bytes += 3; super.visitJumpInsn(opcode, label); }
+        @Override public void visitLdcInsn(Object value) { bytes += 3; super.visitLdcInsn(value); }
+        @Override public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            bytes += 3;
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+        }
+        @Override public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+            bytes += 3;
+            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+        }
     }
 
     // ------------------------------------------------------------------ the three statements
@@ -453,7 +484,11 @@ final class Codegen {
         }
     }
 
-    /** a = adj[i]; if (a != 0) { adj[operand] += partial · a; … } */
+    /**
+     * a = adj[i]; if (a != 0) { adj[operand] += partial · a; … }, the statement of
+     * {@link Sweeps#adjoint}. The frame at each skip label is the same (the work array, the
+     * adjoints and a), written here rather than computed by ASM.
+     */
     private void adjoint(MethodVisitor mv, int i) {
         int n = t.arity(i);
         if (n == 0) {
@@ -480,6 +515,13 @@ final class Codegen {
             mv.visitInsn(DASTORE);
         }
         mv.visitLabel(skip);
+        Counting c = (Counting) mv;
+        if (c.framed) {
+            mv.visitFrame(F_SAME, 0, null, 0, null);
+        } else {
+            mv.visitFrame(F_APPEND, 1, new Object[] {DOUBLE}, 0, null);
+            c.framed = true;
+        }
     }
 
     /** tan[i] = Σ Rules.chain(partial, tan[operand]) (one term without the leading 0 +, as Sweeps). */
@@ -499,7 +541,7 @@ final class Codegen {
             mv.visitVarInsn(ALOAD, 1);
             push(mv, t.operand(i, k));
             mv.visitInsn(DALOAD);
-            mv.visitMethodInsn(INVOKESTATIC, "dev/wengert/core/Rules", "chain", "(DD)D", false);
+            mv.visitMethodInsn(INVOKESTATIC, RULES, "chain", "(DD)D", false);
             if (many || k > 0) {
                 mv.visitInsn(DADD);
             }
