@@ -503,6 +503,10 @@ final class Codegen {
         mv.visitInsn(DCONST_0);
         mv.visitInsn(DCMPL);
         mv.visitJumpInsn(IFEQ, skip);
+        mv.visitVarInsn(ALOAD, 1);              // adj[i] = 0: read once, so the array is left all zero
+        push(mv, i);
+        mv.visitInsn(DCONST_0);
+        mv.visitInsn(DASTORE);
         for (int k = 0; k < n; k++) {
             mv.visitVarInsn(ALOAD, 1);
             push(mv, t.operand(i, k));

@@ -58,6 +58,10 @@ public final class CompiledRecording {
     private final String interpreted;
     /** Each thread's copy of the tape, when interpreted. */
     private final ThreadLocal<Recording> replicas;
+    /** Each thread's work arrays. */
+    private final ThreadLocal<Work> work;
+    /** The inputs and constants: the entries whose adjoint the sweep code does not reset. */
+    private final int[] leaves;
 
     private CompiledRecording(Recording r, int maxEntries) {
         TapeView view = r.view();
@@ -74,6 +78,18 @@ public final class CompiledRecording {
         }
         lastOutput = last;
         Codegen gen = new Codegen(view);
+        int leafCount = 0;
+        int[] leafList = new int[16];
+        for (int i = 0; i < size; i++) {
+            TapeView.Kind kind = view.kind(i);
+            if (kind == TapeView.Kind.INPUT || kind == TapeView.Kind.CONSTANT) {
+                if (leafCount == leafList.length) {
+                    leafList = Arrays.copyOf(leafList, 2 * leafCount);
+                }
+                leafList[leafCount++] = i;
+            }
+        }
+        leaves = Arrays.copyOf(leafList, leafCount);
         String obstacle = size > maxEntries
                 ? size + " entries, more than the " + maxEntries + " that are compiled" : gen.obstacle();
         if (obstacle == null) {
@@ -86,6 +102,9 @@ public final class CompiledRecording {
             workLength = gen.workLength();
             interpreted = null;
             replicas = null;
+            int values = workLength;
+            int entries = size;
+            work = ThreadLocal.withInitial(() -> new Work(values, entries));
         } else {
             groupStart = null;
             kernels = null;
@@ -93,6 +112,7 @@ public final class CompiledRecording {
             interpreted = obstacle;
             TapeCopy copy = new TapeCopy(r.tape, outputs);
             replicas = ThreadLocal.withInitial(copy::recording);
+            work = null;
         }
     }
 
@@ -134,7 +154,7 @@ public final class CompiledRecording {
         if (kernels == null) {
             return replicas.get().values(x);
         }
-        double[] w = forward(x);
+        double[] w = forward(x).w;
         double[] y = new double[outputs.length];
         for (int k = 0; k < y.length; k++) {
             y[k] = w[outputs[k]];
@@ -155,12 +175,12 @@ public final class CompiledRecording {
         if (kernels == null) {
             return replicas.get().gradient(x);
         }
-        double[] w = forward(x);
+        Work work = forward(x);
         int out = outputs[0];
-        double[] adj = new double[size];
+        double[] adj = work.adjoints();
         adj[out] = 1;
-        adjoint(w, adj, out);
-        return atInputs(adj, out);
+        adjoint(work, out);
+        return atInputs(work, out);
     }
 
     /**
@@ -174,13 +194,13 @@ public final class CompiledRecording {
         if (kernels == null) {
             return replicas.get().vjp(x, weights);
         }
-        double[] w = forward(x);
-        double[] adj = new double[size];
+        Work work = forward(x);
+        double[] adj = work.adjoints();
         for (int k = 0; k < outputs.length; k++) {
             adj[outputs[k]] += weights[k];
         }
-        adjoint(w, adj, lastOutput);
-        return atInputs(adj, lastOutput);
+        adjoint(work, lastOutput);
+        return atInputs(work, lastOutput);
     }
 
     /**
@@ -194,13 +214,13 @@ public final class CompiledRecording {
         if (kernels == null) {
             return replicas.get().jvp(x, v);
         }
-        double[] w = forward(x);
-        double[] tan = new double[size];
+        Work work = forward(x);
+        double[] tan = work.tangents();
         for (int j = 0; j < v.length; j++) {
-            tan[inputs[j]] += v[j];
+            tan[inputs[j]] = 0.0 + v[j];    // as Recording's += on a zero array: −0 becomes +0
         }
         for (CompiledKernel k : kernels) {
-            k.tangent(w, tan);
+            k.tangent(work.w, tan);
         }
         double[] y = new double[outputs.length];
         for (int k = 0; k < y.length; k++) {
@@ -218,17 +238,14 @@ public final class CompiledRecording {
         if (kernels == null) {
             return replicas.get().jacobian(x);
         }
-        double[] w = forward(x);
+        Work work = forward(x);
         double[][] jac = new double[outputs.length][];
-        double[] adj = new double[size];
+        double[] adj = work.adjoints();
         for (int k = 0; k < outputs.length; k++) {
             int out = outputs[k];
-            if (k > 0) {
-                Arrays.fill(adj, 0);
-            }
             adj[out] = 1;
-            adjoint(w, adj, out);
-            jac[k] = atInputs(adj, out);
+            adjoint(work, out);
+            jac[k] = atInputs(work, out);
         }
         return jac;
     }
@@ -246,29 +263,80 @@ public final class CompiledRecording {
                 : "interpreted recording: " + shape + " (not compiled: " + interpreted + ")";
     }
 
-    private double[] forward(double[] x) {
-        double[] w = new double[workLength];
+    /** @return this thread's work arrays, with the values and stored partials at x */
+    private Work forward(double[] x) {
+        Work work = this.work.get();
         for (CompiledKernel k : kernels) {
-            k.values(x, w);
+            k.values(x, work.w);
         }
-        return w;
+        return work;
     }
 
-    private void adjoint(double[] w, double[] adj, int from) {
-        for (int g = kernels.length - 1; g >= 0; g--) {
-            if (groupStart[g] <= from) {
-                kernels[g].adjoint(w, adj, from);
+    /**
+     * The adjoint sweep from entry {@code from}. The generated code resets each adjoint it has
+     * read back to 0, so the adjoint array is all zeros again once {@link #atInputs} has reset the
+     * leaves' — the next sweep starts from zeros without clearing the whole array. If the sweep
+     * fails half-way, the thread's arrays are dropped.
+     */
+    private void adjoint(Work work, int from) {
+        try {
+            for (int g = kernels.length - 1; g >= 0; g--) {
+                if (groupStart[g] <= from) {
+                    kernels[g].adjoint(work.w, work.adj, from);
+                }
             }
+        } catch (RuntimeException | Error e) {
+            this.work.remove();
+            throw e;
         }
     }
 
-    /** Adjoints of the inputs; entries above {@code last} were not swept and count as 0 (as Recording). */
-    private double[] atInputs(double[] adj, int last) {
+    /**
+     * Adjoints of the inputs (entries above {@code last} were not swept and count as 0, as in
+     * Recording); then resets the adjoints of the inputs and constants, which the sweep code does
+     * not reset, so that the whole array is zero again.
+     */
+    private double[] atInputs(Work work, int last) {
+        double[] adj = work.adj;
         double[] g = new double[inputs.length];
         for (int j = 0; j < g.length; j++) {
             g[j] = inputs[j] <= last ? adj[inputs[j]] : 0;
         }
+        for (int leaf : leaves) {
+            adj[leaf] = 0;
+        }
         return g;
+    }
+
+    /**
+     * One thread's work arrays: values and stored partials (all written before read), adjoints
+     * (kept all zero between calls), tangents. Static, so that a thread's map of thread-locals
+     * does not keep the compiled recording, and its classes, alive through its value.
+     */
+    private static final class Work {
+        final double[] w;
+        final int size;
+        double[] adj;
+        double[] tan;
+
+        Work(int workLength, int size) {
+            this.w = new double[workLength];
+            this.size = size;
+        }
+
+        double[] adjoints() {
+            if (adj == null) {
+                adj = new double[size];
+            }
+            return adj;
+        }
+
+        double[] tangents() {
+            if (tan == null) {
+                tan = new double[size];
+            }
+            return tan;
+        }
     }
 
     private void checkPoint(double[] x) {
