@@ -59,7 +59,8 @@ import org.objectweb.asm.MethodVisitor;
  * double x = w[3];  double f = UnaryRule.SIN.value(x);  w[7] = f;  w[s] = UnaryRule.SIN.first(x, f);
  * </pre>
  *
- * (s its partial's slot), the adjoint code {@code a = adj[7]; if (a != 0) adj[3] += w[s] * a;} and
+ * (s its partial's slot), the adjoint code {@code a = adj[7]; if (a != 0) { adj[7] = 0; adj[3] += w[s] * a; }}
+ * (resetting what it read, so the adjoint array is left all zero for the next call) and
  * the tangent code {@code tan[7] = Rules.chain(w[s], tan[3]);} — the statements of
  * {@link Sweeps#adjoint} and {@link Sweeps#tangent} with the loop unrolled. A partial that is a
  * constant (the 1 and −1 of a sum or difference, the c of {@code x·c}) is inlined; one that is
@@ -76,8 +77,11 @@ import org.objectweb.asm.MethodVisitor;
  */
 final class Codegen {
 
-    /** Largest bytecode size of a generated method (HotSpot compiles none above 8000 bytes). */
-    static final int CHUNK_BYTES = 7600;
+    /**
+     * Largest bytecode size of a generated method: HotSpot compiles none above 8000 bytes, and
+     * smaller methods cost the JIT less in all (C2's time grows faster than a method's size).
+     */
+    static final int CHUNK_BYTES = 3000;
     /** Most operands (plus one per entry) in one generated class. */
     static final int GROUP_WEIGHT = 12_000;
     /** Most operands of a linear combination that is compiled (one entry must fit a method). */
