@@ -18,9 +18,10 @@ import java.util.Arrays;
  *       skipping an entry whose adjoint is 0 and multiplying a zero tangent by nothing
  *       ({@code Rules.chain}) exactly as the interpreter does: {@code compiled.gradient(x)} and
  *       {@code recording.gradient(x)} agree in every bit, NaN, ±∞ and signed zeros included.</li>
- *   <li><b>Immutable and thread-safe</b>: each call allocates its own work arrays (the values and
- *       stored partials, and the adjoints or tangents), so one instance may serve many threads.
- *       Nothing refers back to the recording: replaying or dropping it changes nothing here.</li>
+ *   <li><b>Immutable and thread-safe</b>: each thread has its own work arrays (the values and
+ *       stored partials, the adjoints, the tangents), allocated on its first call and reused, so
+ *       one instance may serve many threads at once. Nothing refers back to the recording:
+ *       replaying or dropping it changes nothing here.</li>
  *   <li><b>Size</b>: the code is cut into methods below HotSpot's 8000-byte limit (so the JIT
  *       compiles every one) and into hidden classes of at most 12,000 operands each, which the JVM
  *       unloads once this object is unreachable. A recording of more than {@link #MAX_ENTRIES}
@@ -29,10 +30,11 @@ import java.util.Arrays;
  *       results; {@link #isCompiled()} and {@link #toString()} say which, and why.</li>
  * </ul>
  *
- * <p>Compiling costs about as much as a few hundred replays (bytecode generation, class definition,
- * then the JIT's own compilation over the first calls); it pays for a function evaluated many
- * times at new points — Newton and Gauss–Newton iterations, Levenberg–Marquardt, optimisation
- * loops, parameter sweeps. See {@code docs/compiled-recordings.md} for the measured break-even.
+ * <p>Compiling costs the code generation, the class definition and then the JIT's compilation of
+ * the new methods, during which the first evaluations run slower than replay; it pays for a
+ * function evaluated many times at new points — long optimisation loops, parameter sweeps, fits
+ * repeated over many data sets. See {@code docs/compiled-recordings.md} for the measured
+ * break-even.
  *
  * <pre>{@code
  * Recording rec = new ReverseMode().record(Examples::rosenbrock, x0);

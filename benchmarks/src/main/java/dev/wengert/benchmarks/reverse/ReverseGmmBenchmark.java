@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
  * is not replayable: {@code gmm_reverse} is the one-shot gradient. {@code gmm_reverse_replay} and
  * {@code gmm_reverse_compiled} record {@link GmmObjective#replayable} (the max taken on the tape)
  * once and evaluate the gradient at alternating points by replay and by the compiled recording.
- * At n = 1000 that recording has about 800,000 entries, more than {@code CompiledRecording.MAX_ENTRIES}:
+ * At n = 1000 that recording has 737,025 entries, more than {@code CompiledRecording.MAX_ENTRIES}:
  * it is interpreted there; run with {@code --param n=100} to measure compiled code.
  */
 @State(Scope.Thread)
