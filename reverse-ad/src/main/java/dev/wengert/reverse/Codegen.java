@@ -6,12 +6,10 @@ import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
 import static org.objectweb.asm.Opcodes.ACC_STATIC;
 import static org.objectweb.asm.Opcodes.ACC_SUPER;
 import static org.objectweb.asm.Opcodes.ALOAD;
-import static org.objectweb.asm.Opcodes.BIPUSH;
 import static org.objectweb.asm.Opcodes.DADD;
 import static org.objectweb.asm.Opcodes.DALOAD;
 import static org.objectweb.asm.Opcodes.DASTORE;
 import static org.objectweb.asm.Opcodes.DCONST_0;
-import static org.objectweb.asm.Opcodes.DCONST_1;
 import static org.objectweb.asm.Opcodes.DDIV;
 import static org.objectweb.asm.Opcodes.DLOAD;
 import static org.objectweb.asm.Opcodes.DMUL;
@@ -25,7 +23,6 @@ import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.F_APPEND;
 import static org.objectweb.asm.Opcodes.DOUBLE;
 import static org.objectweb.asm.Opcodes.F_SAME;
-import static org.objectweb.asm.Opcodes.GETSTATIC;
 import static org.objectweb.asm.Opcodes.IF_ICMPLT;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
@@ -33,9 +30,12 @@ import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.NEWARRAY;
 import static org.objectweb.asm.Opcodes.RETURN;
-import static org.objectweb.asm.Opcodes.SIPUSH;
 import static org.objectweb.asm.Opcodes.T_DOUBLE;
 import static org.objectweb.asm.Opcodes.V17;
+
+import static dev.wengert.reverse.Bytecode.dconst;
+import static dev.wengert.reverse.Bytecode.push;
+import static dev.wengert.reverse.Bytecode.rule;
 
 import dev.wengert.core.BinaryRule;
 import dev.wengert.core.ParametricRule;
@@ -273,7 +273,7 @@ final class Codegen {
     }
 
     private static MethodVisitor chunk(ClassWriter cw, String name) {
-        MethodVisitor mv = new Counting(cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK, null, null));
+        MethodVisitor mv = new Bytecode.Counting(cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, CHUNK, null, null));
         mv.visitCode();
         return mv;
     }
@@ -287,32 +287,7 @@ final class Codegen {
     /** @return whether entry i's statement surely fits the current method */
     private boolean fits(MethodVisitor mv, int i) {
         int worst = 96 + 24 * t.arity(i);
-        return ((Counting) mv).bytes + worst <= CHUNK_BYTES;
-    }
-
-    /** Counts an upper bound of the bytecode emitted so far (every constant as a wide ldc). */
-    private static final class Counting extends MethodVisitor {
-        int bytes;
-        /** Whether a frame declared the local a. */
-        boolean framed;
-
-        Counting(MethodVisitor mv) {
-            super(org.objectweb.asm.Opcodes.ASM9, mv);
-        }
-
-        @Override public void visitInsn(int opcode) { bytes += 1; super.visitInsn(opcode); }
-        @Override public void visitIntInsn(int opcode, int operand) { bytes += 3; super.visitIntInsn(opcode, operand); }
-        @Override public void visitVarInsn(int opcode, int var) { bytes += 2; super.visitVarInsn(opcode, var); }
-        @Override public void visitJumpInsn(int opcode, Label label) { bytes += 3; super.visitJumpInsn(opcode, label); }
-        @Override public void visitLdcInsn(Object value) { bytes += 3; super.visitLdcInsn(value); }
-        @Override public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            bytes += 3;
-            super.visitFieldInsn(opcode, owner, name, descriptor);
-        }
-        @Override public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
-            bytes += 3;
-            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
-        }
+        return ((Bytecode.Counting) mv).bytes + worst <= CHUNK_BYTES;
     }
 
     // ------------------------------------------------------------------ the three statements
@@ -523,7 +498,7 @@ final class Codegen {
             mv.visitInsn(DASTORE);
         }
         mv.visitLabel(skip);
-        Counting c = (Counting) mv;
+        Bytecode.Counting c = (Bytecode.Counting) mv;
         if (c.framed) {
             mv.visitFrame(F_SAME, 0, null, 0, null);
         } else {
@@ -660,33 +635,5 @@ final class Codegen {
     private void startStore(MethodVisitor mv, int index) {
         mv.visitVarInsn(ALOAD, 1);
         push(mv, index);
-    }
-
-    private static void rule(MethodVisitor mv, String owner, String constant) {
-        mv.visitFieldInsn(GETSTATIC, owner, constant, "L" + owner + ";");
-    }
-
-    private static void push(MethodVisitor mv, int n) {
-        if (n >= -1 && n <= 5) {
-            mv.visitInsn(org.objectweb.asm.Opcodes.ICONST_0 + n);
-        } else if (n >= Byte.MIN_VALUE && n <= Byte.MAX_VALUE) {
-            mv.visitIntInsn(BIPUSH, n);
-        } else if (n >= Short.MIN_VALUE && n <= Short.MAX_VALUE) {
-            mv.visitIntInsn(SIPUSH, n);
-        } else {
-            mv.visitLdcInsn(n);
-        }
-    }
-
-    /** Pushes c with its exact bits (−0.0 and NaN payloads included). */
-    private static void dconst(MethodVisitor mv, double c) {
-        long bits = Double.doubleToRawLongBits(c);
-        if (bits == 0L) {
-            mv.visitInsn(DCONST_0);
-        } else if (bits == Double.doubleToRawLongBits(1.0)) {
-            mv.visitInsn(DCONST_1);
-        } else {
-            mv.visitLdcInsn(c);
-        }
     }
 }

@@ -206,7 +206,7 @@ class CompiledRecordingTest {
 
     /** Every method of c at x against the recording replayed at x. */
     static void assertSameAsReplay(String name, Recording rec, CompiledRecording c, double[] x) {
-        String at = name + " at " + Arrays.toString(x);
+        String at = name + " at " + (x.length <= 8 ? Arrays.toString(x) : "a point of " + x.length);
         int n = x.length;
         int m = rec.outputCount();
         double[] v = new double[n];
