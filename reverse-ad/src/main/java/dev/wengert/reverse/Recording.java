@@ -271,6 +271,25 @@ public final class Recording {
     }
 
     /**
+     * Compiles this recording to JVM bytecode: a {@link CompiledRecording} whose values, gradient,
+     * vjp, jvp and Jacobian at any point are bit-identical to this recording's replay there, at
+     * the speed of straight-line code. The compiled recording is immutable, thread-safe and
+     * independent of this one; it is interpreted instead when the recording is too large to
+     * compile ({@link CompiledRecording#isCompiled()}).
+     *
+     * @return the compiled recording
+     * @throws IllegalStateException if the recording cannot be replayed (the exception
+     *         {@link #replay} throws)
+     */
+    public CompiledRecording compile() {
+        tape.checkThread();
+        if (!isReplayable()) {
+            replay(point());   // refuses exactly as replay does
+        }
+        return CompiledRecording.of(this, CompiledRecording.MAX_ENTRIES);
+    }
+
+    /**
      * @param x a new point
      * @return f(x), by replay
      */

@@ -16,6 +16,10 @@
  * }
  * }</pre>
  *
+ * <p>A replayable recording evaluated very many times can be compiled to JVM bytecode
+ * ({@link dev.wengert.reverse.Recording#compile()} → {@link dev.wengert.reverse.CompiledRecording}),
+ * bit-identical to replay and thread-safe.
+ *
  * <p>{@link dev.wengert.reverse.TapeView} is the read-only view of a tape that mixed mode and the
  * {@code trace} command use.
  */

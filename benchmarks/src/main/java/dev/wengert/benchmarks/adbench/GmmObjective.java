@@ -1,5 +1,6 @@
 package dev.wengert.benchmarks.adbench;
 
+import dev.wengert.core.Functions;
 import dev.wengert.core.ScalarFunction;
 import org.apache.commons.math3.Field;
 import org.apache.commons.math3.RealFieldElement;
@@ -47,11 +48,32 @@ public final class GmmObjective implements ScalarFunction {
     private final int m;
     /** −n·d·½·log 2π − K·C: every term that does not depend on the parameters. */
     private final double constant;
+    /** Whether logsumexp's max is taken on the tape ({@code Functions.max}) rather than by {@code getReal()}. */
+    private final boolean maxOnTape;
 
     /**
      * @param instance the points and prior (its parameters are not used)
      */
     public GmmObjective(GmmInstance instance) {
+        this(instance, false);
+    }
+
+    /**
+     * The same objective with logsumexp's max taken by {@code Functions.max} on the operands
+     * rather than chosen with {@code getReal()}: no value escapes into control flow, so a reverse-mode
+     * recording of it can be replayed and compiled. The max cancels out of the value and the
+     * derivative alike (∂/∂m [m + log Σ exp(vᵢ − m)] = 0), so both agree with the other form up to
+     * rounding.
+     *
+     * @param instance the points and prior
+     * @return the replayable objective
+     */
+    public static GmmObjective replayable(GmmInstance instance) {
+        return new GmmObjective(instance, true);
+    }
+
+    private GmmObjective(GmmInstance instance, boolean maxOnTape) {
+        this.maxOnTape = maxOnTape;
         this.d = instance.d();
         this.k = instance.k();
         this.x = instance.pointsUnsafe();
@@ -138,9 +160,9 @@ public final class GmmObjective implements ScalarFunction {
                 }
                 main[c] = p[c].add(sumQ[c]).subtract(norm.multiply(0.5));
             }
-            total = total.add(logSumExp(main, k));
+            total = total.add(maxOnTape ? logSumExpOnTape(main, k) : logSumExp(main, k));
         }
-        T alphas = logSumExp(p, k);
+        T alphas = maxOnTape ? logSumExpOnTape(p, k) : logSumExp(p, k);
         return total.subtract(alphas.multiply(x.length)).add(prior).add(constant);
     }
 
@@ -210,6 +232,19 @@ public final class GmmObjective implements ScalarFunction {
             }
         }
         T max = v[arg];
+        T sum = v[0].subtract(max).exp();
+        for (int i = 1; i < len; i++) {
+            sum = sum.add(v[i].subtract(max).exp());
+        }
+        return sum.log().add(max);
+    }
+
+    /** log Σ_{i<len} exp(v[i]), shifted by max v taken on the operands (Functions.max: replayable). */
+    private static <T extends RealFieldElement<T>> T logSumExpOnTape(T[] v, int len) {
+        T max = v[0];
+        for (int i = 1; i < len; i++) {
+            max = Functions.max(max, v[i]);
+        }
         T sum = v[0].subtract(max).exp();
         for (int i = 1; i < len; i++) {
             sum = sum.add(v[i].subtract(max).exp());

@@ -2,6 +2,7 @@ package dev.wengert.benchmarks.reverse;
 
 import dev.wengert.benchmarks.Problems;
 import dev.wengert.core.ScalarFunction;
+import dev.wengert.reverse.CompiledRecording;
 import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ public class ReverseRosenbrockBenchmark {
     private double[] x;
     private double[] x2;
     private Recording recording;
+    private CompiledRecording compiled;
     private boolean flip;
 
     /** The classic start, a second point for replay, and one recording. */
@@ -49,6 +51,7 @@ public class ReverseRosenbrockBenchmark {
             x2[i] = i % 2 == 0 ? 0.7 : -0.4;
         }
         recording = reverse.record(f, x);
+        compiled = recording.compile();
     }
 
     /** @return ∇f(x) by {@link ReverseMode#gradient}: record once, one adjoint sweep */
@@ -75,5 +78,21 @@ public class ReverseRosenbrockBenchmark {
     @Benchmark
     public double[] rosenbrock_reverse_sweep() {
         return recording.gradient();
+    }
+
+    /**
+     * @return ∇f by the compiled recording ({@link Recording#compile()}) at alternating points:
+     *         straight-line value and adjoint code, bit-identical to {@code reverse_replay}
+     */
+    @Benchmark
+    public double[] rosenbrock_reverse_compiled() {
+        flip = !flip;
+        return compiled.gradient(flip ? x2 : x);
+    }
+
+    /** @return a new compiled recording: bytecode generated and its hidden classes defined (not yet JIT-compiled) */
+    @Benchmark
+    public CompiledRecording rosenbrock_reverse_compile() {
+        return recording.compile();
     }
 }
