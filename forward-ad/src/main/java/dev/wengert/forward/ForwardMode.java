@@ -161,7 +161,7 @@ public final class ForwardMode implements Differentiator {
                 if (values != null) {
                     values[0] = new double[m];
                     for (int i = 0; i < m; i++) {
-                        values[0][i] = y[i].getReal();
+                        values[0][i] = ((DualVector) y[i]).getReal();
                     }
                 }
             }
