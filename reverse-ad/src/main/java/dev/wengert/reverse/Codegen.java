@@ -59,7 +59,7 @@ import org.objectweb.asm.MethodVisitor;
  * double x = w[3];  double f = UnaryRule.SIN.value(x);  w[7] = f;  w[s] = UnaryRule.SIN.first(x, f);
  * </pre>
  *
- * (s its partial's slot), the adjoint code {@code a = adj[7]; if (a != 0) { adj[7] = 0; adj[3] += w[s] * a; }}
+ * (s its partial's slot), the adjoint code {@code a = adj[7]; if (a != 0) { adj[7] = 0; adj[3] += Sweeps.term(w[s], a); }}
  * (resetting what it read, so the adjoint array is left all zero for the next call) and
  * the tangent code {@code tan[7] = Rules.chain(w[s], tan[3]);} — the statements of
  * {@link Sweeps#adjoint} and {@link Sweeps#tangent} with the loop unrolled. A partial that is a
@@ -493,7 +493,7 @@ final class Codegen {
             mv.visitInsn(DALOAD);
             partial(mv, i, k);
             mv.visitVarInsn(DLOAD, A);
-            mv.visitInsn(DMUL);
+            mv.visitMethodInsn(INVOKESTATIC, "dev/wengert/reverse/Sweeps", "term", "(DD)D", false);
             mv.visitInsn(DADD);
             mv.visitInsn(DASTORE);
         }

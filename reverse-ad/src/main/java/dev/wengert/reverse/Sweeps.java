@@ -81,7 +81,7 @@ final class Sweeps {
      * zero rule); where p = 0 and a is finite, p·a is ±0, which adds nothing to a sum started at
      * +0, so the result is the plain product's bit for bit.
      */
-    private static double term(double p, double a) {
+    static double term(double p, double a) {
         double c = p * a;
         return c == c || p != 0 ? c : 0;
     }
