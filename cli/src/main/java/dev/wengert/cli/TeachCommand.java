@@ -3,8 +3,6 @@ package dev.wengert.cli;
 import dev.wengert.core.expr.Expression;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +50,9 @@ final class TeachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (file != null) {
+            OutputFile.check("-o", file);
+        }
         Expression e = args.expression();
         double[] x = args.point();
         double[] v = Directions.seed(seed, e);
@@ -62,7 +63,7 @@ final class TeachCommand implements Callable<Integer> {
         if (file == null) {
             out.print(page);
         } else {
-            Files.writeString(file, page, StandardCharsets.UTF_8);
+            OutputFile.write("-o", file, page);
             out.println("wrote " + file + ": open it in a browser; step with the arrow keys");
         }
         out.flush();

@@ -28,6 +28,13 @@ class HostileInputTest {
     }
 
     @Test
+    void teachIntoAFolderThatDoesNotExistOrOntoAFolderIsAOneLineUsageError() {
+        Path file = tmp.resolve("no-such-folder").resolve("page.html");
+        TraceCommandTest.assertUsage("does not exist", "teach", "x*y", "--at", "x=1,y=2", "-o", file.toString());
+        TraceCommandTest.assertUsage("that is a folder", "teach", "x*y", "--at", "x=1,y=2", "-o", tmp.toString());
+    }
+
+    @Test
     void graphOntoAFolderIsAOneLineUsageError() {
         TraceCommandTest.assertUsage("that is a folder", "graph", "x*y", "--at", "x=1,y=2", "-o", tmp.toString());
     }
