@@ -1,6 +1,7 @@
 package dev.wengert.reverse;
 
 import dev.wengert.core.internal.Checks;
+import dev.wengert.reverse.kernel.Entries;
 import java.util.Arrays;
 
 /**
@@ -41,6 +42,10 @@ import java.util.Arrays;
  * stays at the new point.
  */
 public final class Recording {
+
+    static {
+        Entries.install(Recording::entries);
+    }
 
     final Tape tape;
     private final int[] outputs;
@@ -86,6 +91,12 @@ public final class Recording {
     /** @return the first operation that let a value escape while recording, or null if none did */
     public String escape() {
         return tape.escape;
+    }
+
+    /** The tape's own arrays for the sweep kernels (mixed mode sweeps them in place). */
+    private Entries entries() {
+        tape.checkThread();
+        return Sweeps.entries(tape, outputs.clone());
     }
 
     /** @return a read-only view of the tape: entries, operands, partials, values, inputs, outputs */
