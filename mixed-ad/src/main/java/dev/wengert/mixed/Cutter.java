@@ -12,7 +12,7 @@ import java.util.Arrays;
  * a value of L(a) ∩ L(b) that the segment does not use is merely passed through (an identity row,
  * no sweep cost).
  *
- * <p>|L(p)| at every p is computed when the graph is frozen ({@link GraphBuilder#freeze}, in its
+ * <p>|L(p)| at every p is computed when the graph is built ({@link LinearizedGraph#over}, in its
  * backward pass): an active value v with last use u (u = N for an output) is live at the positions
  * max(v + 1, n) ≤ p ≤ u, added as a difference array. Candidate cuts are the interior local minima of |L(p)| (for a plateau, its first
  * position); when there are more than {@code maxSegments − 1}, the ones with the smallest live
@@ -36,7 +36,7 @@ final class Cutter {
 
     /**
      * @param g the graph
-     * @return |L(p)| for p = n..N, at index p − n (computed when the graph was frozen; not a copy)
+     * @return |L(p)| for p = n..N, at index p − n (computed when the graph was built; not a copy)
      */
     static int[] liveSizes(LinearizedGraph g) {
         return g.live;
@@ -45,7 +45,7 @@ final class Cutter {
     /**
      * @param g the graph
      * @return per entry v, the last entry using it, N for an output, or a value ≤ v if unused
-     *         (computed when the graph was frozen; not a copy)
+     *         (computed when the graph was built; not a copy)
      */
     static int[] lastUse(LinearizedGraph g) {
         return g.lastUse;

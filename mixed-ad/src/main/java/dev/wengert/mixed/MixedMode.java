@@ -121,7 +121,7 @@ public final class MixedMode implements Differentiator {
         Checks.notNull("f", f);
         Checks.point(x);
         Recording recording = REVERSE.record(f, x.clone());
-        return new PreparedJacobian(recording, Recordings.linearize(recording, true), maxSegments, executor);
+        return new PreparedJacobian(recording, Recordings.linearize(recording), maxSegments, executor);
     }
 
     /** The Jacobian by executing the plan of {@link #plan(VectorFunction, double[])}. */

@@ -8,8 +8,8 @@ import java.util.concurrent.Executor;
  * A Jacobian prepared once and evaluated at many points — what a Newton or Gauss–Newton solver
  * needs. Preparing records f once (on a reverse-ad tape), cuts and plans the chain, and detects
  * the sparsity pattern with its colouring; each evaluation then <em>replays</em> the recording at
- * the new point (one loop over the tape's primitive arrays, user code not run), copies the new
- * partials into the graph, and executes the same plan or the same compressed sweeps.
+ * the new point (one loop over the tape's primitive arrays, user code not run) — the plan sweeps
+ * those same arrays, so nothing is copied — and executes the same plan or the same compressed sweeps.
  *
  * <pre>{@code
  * PreparedJacobian prepared = new MixedMode().prepare(residual, x0);

@@ -1,5 +1,10 @@
 package dev.wengert.mixed;
 
+import dev.wengert.reverse.kernel.AdjointKernel;
+import dev.wengert.reverse.kernel.Entries;
+import dev.wengert.reverse.kernel.OpCodes;
+import dev.wengert.reverse.kernel.SlotMap;
+import dev.wengert.reverse.kernel.TangentKernel;
 import java.util.Arrays;
 
 /**
@@ -30,8 +35,10 @@ import java.util.Arrays;
  *       order; in: m<sub>s</sub> × w adjoint seeds (the transpose of W, W being w × m<sub>s</sub>),
  *       out: n<sub>s</sub> × w, the transpose of W·F′.</li>
  * </ul>
- * A zero tangent or adjoint is skipped, never multiplied (as {@code Rules.chain}), so an
- * infinite or NaN partial on an unused path does not leak into the result.
+ * The sweeps are reverse mode's kernels ({@link TangentKernel}, {@link AdjointKernel}) on the
+ * recording's own arrays, through a {@link SlotMap} of light index arrays parallel to the tape's
+ * operand slots: per entry its slot, per operand slot its value's slot. An operand that carries no
+ * derivative (a constant) reads a slot that stays 0; an inactive entry (dead code) is skipped.
  */
 final class SegmentProgram implements Sweep {
 
@@ -48,46 +55,67 @@ final class SegmentProgram implements Sweep {
     final int[] liveOut;
     /** slot of each live-out value */
     final int[] outSlot;
-    /** slot of each local entry i (global first + i) */
+    /** slot of each local entry i (global first + i), −1 for an inactive one */
     final int[] entrySlot;
-    /** per local entry i, its edges [start[i], start[i+1]) */
-    final int[] start;
-    /** per edge, the operand's slot */
-    final int[] operandSlot;
-    /** the graph's partials; edge e of this range is partials[edgeBase + e] */
-    final double[] partials;
-    final int edgeBase;
-    /** the number of slots: the largest number of values live at once */
+    /** the number of slots: the largest number of values live at once (and a zero slot if needed) */
     final int slots;
+    private final Entries list;
+    private final SlotMap map;
+    private final long edges;
 
     SegmentProgram(LinearizedGraph g, int first, int end, int[] liveIn, int[] liveOut, int[] scratch) {
         this.first = first;
         this.end = end;
         this.liveIn = liveIn;
         this.liveOut = liveOut;
-        this.partials = g.partials;
-        this.edgeBase = g.operandStart[first];
+        this.list = g.list;
+        this.edges = g.operandStart[end] - g.operandStart[first];
+        final byte[] op = list.op;
+        final int[] args = list.args;
+        final int[] nary = list.naryArgs;
+        final boolean[] active = g.active;
         int nIn = liveIn.length;
         int len = end - first;
-        // values: live-in s is value s, local entry i is value nIn + i; scratch maps a live-in's
-        // global index to its value number
+        // values: live-in s is value s, local entry i is value nIn + i, a passive operand −1;
+        // scratch maps a live-in's global index to its value number
         for (int s = 0; s < nIn; s++) {
             scratch[liveIn[s]] = s;
         }
-        start = new int[len + 1];
-        operandSlot = new int[g.operandStart[end] - edgeBase];
-        int[] operandValue = operandSlot;
+        int naryBase = Integer.MAX_VALUE;
+        int naryEnd = 0;
+        for (int i = first; i < end; i++) {
+            if (active[i] && OpCodes.KIND[op[i]] == OpCodes.MANY) {
+                naryBase = Math.min(naryBase, args[2 * i]);
+                naryEnd = Math.max(naryEnd, args[2 * i] + args[2 * i + 1]);
+            }
+        }
+        if (naryBase > naryEnd) {
+            naryBase = 0;
+        }
+        int[] argSlot = new int[2 * len];
+        int[] narySlot = new int[naryEnd - naryBase];
         int[] lastUse = new int[nIn + len];
         Arrays.fill(lastUse, -1);
-        for (int i = 0; i < len; i++) {
-            int v = first + i;
-            for (int e = g.operandStart[v]; e < g.operandStart[v + 1]; e++) {
-                int u = g.operands[e];
-                int value = u < first ? scratch[u] : nIn + (u - first);
-                operandValue[e - edgeBase] = value;
-                lastUse[value] = i;
+        boolean passive = false;
+        for (int i = first; i < end; i++) {
+            if (!active[i]) {
+                continue;
             }
-            start[i + 1] = g.operandStart[v + 1] - edgeBase;
+            int p = 2 * i;
+            int local = i - first;
+            switch (OpCodes.KIND[op[i]]) {
+                case OpCodes.ONE -> argSlot[2 * local] = value(args[p], first, active, scratch, nIn, local, lastUse);
+                case OpCodes.TWO -> {
+                    argSlot[2 * local] = value(args[p], first, active, scratch, nIn, local, lastUse);
+                    argSlot[2 * local + 1] = value(args[p + 1], first, active, scratch, nIn, local, lastUse);
+                }
+                case OpCodes.MANY -> {
+                    for (int k = args[p], stop = k + args[p + 1]; k < stop; k++) {
+                        narySlot[k - naryBase] = value(nary[k], first, active, scratch, nIn, local, lastUse);
+                    }
+                }
+                default -> { }
+            }
         }
         int[] outValue = new int[liveOut.length];
         for (int r = 0; r < liveOut.length; r++) {
@@ -95,7 +123,8 @@ final class SegmentProgram implements Sweep {
             outValue[r] = u < first ? scratch[u] : nIn + (u - first);
             lastUse[outValue[r]] = len;
         }
-        // linear scan: allocate the entry's slot, then free the operands that die here
+        // linear scan: allocate the entry's slot, then free the operands that die here; the
+        // operand slots are turned from value numbers into slot numbers as they are met
         int[] slotOf = new int[nIn + len];
         int[] free = new int[nIn + len + 1];
         int freeCount = 0;
@@ -107,19 +136,31 @@ final class SegmentProgram implements Sweep {
             }
         }
         entrySlot = new int[len];
-        for (int i = 0; i < len; i++) {
-            int slot = freeCount > 0 ? free[--freeCount] : next++;
-            slotOf[nIn + i] = slot;
-            entrySlot[i] = slot;
-            for (int e = start[i]; e < start[i + 1]; e++) {
-                int value = operandValue[e];
-                operandSlot[e] = slotOf[value];
-                if (lastUse[value] == i) {
-                    lastUse[value] = -2;
-                    free[freeCount++] = slotOf[value];
-                }
+        int zero = -1;                  // the slot of passive operands, allocated after the scan
+        for (int local = 0; local < len; local++) {
+            int i = first + local;
+            if (!active[i]) {
+                entrySlot[local] = -1;
+                continue;
             }
-            if (lastUse[nIn + i] == -1) {
+            int slot = freeCount > 0 ? free[--freeCount] : next++;
+            slotOf[nIn + local] = slot;
+            entrySlot[local] = slot;
+            int p = 2 * i;
+            switch (OpCodes.KIND[op[i]]) {
+                case OpCodes.ONE -> freeCount = assign(argSlot, 2 * local, slotOf, lastUse, local, free, freeCount);
+                case OpCodes.TWO -> {
+                    freeCount = assign(argSlot, 2 * local, slotOf, lastUse, local, free, freeCount);
+                    freeCount = assign(argSlot, 2 * local + 1, slotOf, lastUse, local, free, freeCount);
+                }
+                case OpCodes.MANY -> {
+                    for (int k = args[p], stop = k + args[p + 1]; k < stop; k++) {
+                        freeCount = assign(narySlot, k - naryBase, slotOf, lastUse, local, free, freeCount);
+                    }
+                }
+                default -> { }
+            }
+            if (lastUse[nIn + local] == -1) {
                 free[freeCount++] = slot;
             }
         }
@@ -127,7 +168,52 @@ final class SegmentProgram implements Sweep {
         for (int r = 0; r < liveOut.length; r++) {
             outSlot[r] = slotOf[outValue[r]];
         }
-        slots = next;
+        // passive operands (marked Integer.MIN_VALUE by assign) read one extra slot that no entry writes
+        for (int k = 0; k < argSlot.length; k++) {
+            if (argSlot[k] == Integer.MIN_VALUE) {
+                zero = next;
+                argSlot[k] = zero;
+            }
+        }
+        for (int k = 0; k < narySlot.length; k++) {
+            if (narySlot[k] == Integer.MIN_VALUE) {
+                zero = next;
+                narySlot[k] = zero;
+            }
+        }
+        slots = zero >= 0 ? next + 1 : next;
+        map = SlotMap.compiled(first, end, entrySlot, argSlot, narySlot, naryBase, slots);
+    }
+
+    /** The value number of operand u of local entry {@code local}, noting its last use; −1 if passive. */
+    private static int value(int u, int first, boolean[] active, int[] scratch, int nIn, int local, int[] lastUse) {
+        if (!active[u]) {
+            return -1;
+        }
+        int value = u < first ? scratch[u] : nIn + (u - first);
+        lastUse[value] = local;
+        return value;
+    }
+
+    /**
+     * Turns operand slot k's value number into its slot (Integer.MIN_VALUE for a passive operand,
+     * given the zero slot later), freeing the value's slot if it dies at this entry.
+     *
+     * @return the new free count
+     */
+    private static int assign(int[] operandSlot, int k, int[] slotOf, int[] lastUse, int local, int[] free,
+            int freeCount) {
+        int value = operandSlot[k];
+        if (value < 0) {
+            operandSlot[k] = Integer.MIN_VALUE;
+            return freeCount;
+        }
+        operandSlot[k] = slotOf[value];
+        if (lastUse[value] == local) {
+            lastUse[value] = -2;
+            free[freeCount++] = slotOf[value];
+        }
+        return freeCount;
     }
 
     @Override
@@ -150,9 +236,9 @@ final class SegmentProgram implements Sweep {
         return slots;
     }
 
-    /** @return τ = α, the edge count: multiply-adds of one tangent or one adjoint sweep */
+    /** @return τ = α, the kept edge count: multiply-adds of one tangent or one adjoint sweep */
     long edges() {
-        return operandSlot.length;
+        return edges;
     }
 
     /**
@@ -172,18 +258,7 @@ final class SegmentProgram implements Sweep {
         }
         double[] t = new double[slots];
         System.arraycopy(seeds, 0, t, 0, liveIn.length);
-        int len = end - first;
-        for (int i = 0; i < len; i++) {
-            double acc = 0;
-            for (int e = start[i]; e < start[i + 1]; e++) {
-                double d = t[operandSlot[e]];
-                double p = partials[edgeBase + e];
-                if (d != 0 && p != 0) {
-                    acc += p * d;
-                }
-            }
-            t[entrySlot[i]] = acc;
-        }
+        TangentKernel.scalar(list, map, t);
         double[] out = new double[liveOut.length];
         for (int r = 0; r < liveOut.length; r++) {
             out[r] = t[outSlot[r]];
@@ -210,23 +285,10 @@ final class SegmentProgram implements Sweep {
                 a[dst + c] += seeds[r * w + c];
             }
         }
-        int len = end - first;
         if (w == 1) {
-            for (int i = len - 1; i >= 0; i--) {
-                int slot = entrySlot[i];
-                double bar = a[slot];
-                if (bar != 0) {
-                    a[slot] = 0;
-                    for (int e = start[i]; e < start[i + 1]; e++) {
-                        double p = partials[edgeBase + e];
-                        if (p != 0) {
-                            a[operandSlot[e]] += p * bar;
-                        }
-                    }
-                }
-            }
+            AdjointKernel.scalar(list, map, a, end - 1);
         } else {
-            adjointBlock(a, w);
+            AdjointKernel.block(list, map, a, w);
         }
         double[] out = new double[liveIn.length * w];
         System.arraycopy(a, 0, out, 0, liveIn.length * w);
@@ -234,16 +296,8 @@ final class SegmentProgram implements Sweep {
     }
 
     /**
-     * The tangent sweep on w &gt; 1 directions, slot-major, with a <em>range</em> per slot: the
-     * directions [lo, hi) outside which its tangent is zero (as forward mode's tangent ranges: a
-     * value reached from few of the seeded inputs has a short range). Seeds give the live-ins'
-     * ranges; an entry's range is the union of its operands'. Each entry's tangent is a sum started
-     * at +0 to which each edge adds p·ṫ over the operand's range, in edge order; a term left out
-     * (a zero tangent) would have added ±0, which changes no such sum (it is never −0), so the
-     * result is the scalar loop's in every direction. A non-finite p multiplies nonzero tangents
-     * only, and an edge with p = 0 is skipped (it would add ±0, or NaN beside an infinite tangent:
-     * {@code Rules.chain}'s zero rule). An entry whose operands share its range is written in one pass,
-     * {@code (0 + p·ṫ₁) + q·ṫ₂}; one with an empty range is not written at all.
+     * The tangent sweep on w &gt; 1 directions ({@link TangentKernel#block}), the live-ins' ranges
+     * of nonzero directions taken from the seeds.
      */
     private double[] tangentBlock(double[] seeds, int w) {
         double[] t = new double[slots * w];
@@ -291,74 +345,9 @@ final class SegmentProgram implements Sweep {
         return sweepRanges(t, lo, hi, w, outLo, outHi);
     }
 
-    /** The sweep of {@link #tangentBlock} once the live-ins' tangents and ranges are in place. */
+    /** The block kernel once the live-ins' tangents and ranges are in place; the live-outs gathered. */
     private double[] sweepRanges(double[] t, int[] lo, int[] hi, int w, int[] outLo, int[] outHi) {
-        int len = end - first;
-        for (int i = 0; i < len; i++) {
-            int slot = entrySlot[i];
-            int base = slot * w;
-            int e0 = start[i];
-            int e1 = start[i + 1];
-            int from = w;
-            int to = 0;
-            for (int e = e0; e < e1; e++) {
-                int u = operandSlot[e];
-                if (lo[u] < hi[u]) {
-                    from = Math.min(from, lo[u]);
-                    to = Math.max(to, hi[u]);
-                }
-            }
-            lo[slot] = from;
-            hi[slot] = to;
-            if (from >= to) {
-                continue;
-            }
-            int count = e1 - e0;
-            double p = partials[edgeBase + e0];
-            int src = operandSlot[e0] * w;
-            if (count == 1 && Double.isFinite(p) && p != 0) {
-                for (int c = from; c < to; c++) {
-                    t[base + c] = 0.0 + p * t[src + c];
-                }
-                continue;
-            }
-            if (count == 2) {
-                double q = partials[edgeBase + e0 + 1];
-                int u = operandSlot[e0];
-                int v = operandSlot[e0 + 1];
-                if (Double.isFinite(p) && Double.isFinite(q) && p != 0 && q != 0 && lo[u] == from && hi[u] == to
-                        && lo[v] == from && hi[v] == to) {
-                    int src2 = v * w;
-                    for (int c = from; c < to; c++) {
-                        t[base + c] = (0.0 + p * t[src + c]) + q * t[src2 + c];
-                    }
-                    continue;
-                }
-            }
-            Arrays.fill(t, base + from, base + to, 0);
-            for (int e = e0; e < e1; e++) {
-                int u = operandSlot[e];
-                double pe = partials[edgeBase + e];
-                if (pe == 0) {
-                    continue;
-                }
-                int se = u * w;
-                int a = lo[u];
-                int b = hi[u];
-                if (Double.isFinite(pe)) {
-                    for (int c = a; c < b; c++) {
-                        t[base + c] += pe * t[se + c];
-                    }
-                } else {
-                    for (int c = a; c < b; c++) {
-                        double d = t[se + c];
-                        if (d != 0) {
-                            t[base + c] += pe * d;
-                        }
-                    }
-                }
-            }
-        }
+        TangentKernel.block(list, map, t, w, lo, hi);
         double[] out = new double[liveOut.length * w];
         for (int r = 0; r < liveOut.length; r++) {
             int slot = outSlot[r];
@@ -373,63 +362,6 @@ final class SegmentProgram implements Sweep {
             }
         }
         return out;
-    }
-
-    /**
-     * The adjoint sweep on w &gt; 1 directions, slot-major: entries in decreasing order, each edge
-     * adding p·v̄ to its operand's adjoint (a finite p times a zero adjoint adds ±0, which changes no
-     * sum; a non-finite p multiplies nonzero adjoints only, an edge with p = 0 is skipped), then the entry's slot zeroed for its
-     * next holder. An entry of one or two finite edges does all three in one pass over the
-     * directions, in the same order per direction (an operand's slot is never the entry's own).
-     */
-    private void adjointBlock(double[] a, int w) {
-        int len = end - first;
-        for (int i = len - 1; i >= 0; i--) {
-            int base = entrySlot[i] * w;
-            int e0 = start[i];
-            int count = start[i + 1] - e0;
-            if (count == 1 && Double.isFinite(partials[edgeBase + e0]) && partials[edgeBase + e0] != 0) {
-                double p = partials[edgeBase + e0];
-                int dst = operandSlot[e0] * w;
-                for (int c = 0; c < w; c++) {
-                    a[dst + c] += p * a[base + c];
-                    a[base + c] = 0;
-                }
-            } else if (count == 2 && Double.isFinite(partials[edgeBase + e0]) && partials[edgeBase + e0] != 0
-                    && Double.isFinite(partials[edgeBase + e0 + 1]) && partials[edgeBase + e0 + 1] != 0) {
-                double p = partials[edgeBase + e0];
-                double q = partials[edgeBase + e0 + 1];
-                int dst = operandSlot[e0] * w;
-                int dst2 = operandSlot[e0 + 1] * w;
-                for (int c = 0; c < w; c++) {
-                    double bar = a[base + c];
-                    a[dst + c] += p * bar;
-                    a[dst2 + c] += q * bar;
-                    a[base + c] = 0;
-                }
-            } else {
-                for (int e = e0; e < e0 + count; e++) {
-                    double p = partials[edgeBase + e];
-                    if (p == 0) {
-                        continue;
-                    }
-                    int dst = operandSlot[e] * w;
-                    if (Double.isFinite(p)) {
-                        for (int c = 0; c < w; c++) {
-                            a[dst + c] += p * a[base + c];
-                        }
-                    } else {
-                        for (int c = 0; c < w; c++) {
-                            double bar = a[base + c];
-                            if (bar != 0) {
-                                a[dst + c] += p * bar;
-                            }
-                        }
-                    }
-                }
-                Arrays.fill(a, base, base + w, 0);
-            }
-        }
     }
 
     private double[] byDirection(double[] seeds, int w, int inRows, int outRows, boolean tangent) {

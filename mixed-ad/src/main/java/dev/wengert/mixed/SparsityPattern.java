@@ -42,22 +42,25 @@ final class SparsityPattern {
             }
         }
         int[] scratch = new int[Math.max(4, n)];
+        int[] operands = new int[Math.max(2, maxArity(g))];
         for (int i = n; i < size; i++) {
             if (!g.active[i]) {
                 continue;
             }
-            int from = g.operandStart[i];
-            int to = g.operandStart[i + 1];
-            int[] set = sets[g.operands[from]];
-            for (int e = from + 1; e < to; e++) {
-                int[] other = sets[g.operands[e]];
+            int count = g.activeOperands(i, operands);
+            if (count == 0) {
+                continue;
+            }
+            int[] set = sets[operands[0]];
+            for (int e = 1; e < count; e++) {
+                int[] other = sets[operands[e]];
                 if (other != set) {
                     set = union(set, other, scratch);
                 }
             }
             sets[i] = set;
-            for (int e = from; e < to; e++) {
-                int u = g.operands[e];
+            for (int e = 0; e < count; e++) {
+                int u = operands[e];
                 if (lastUse[u] == i) {
                     sets[u] = null;
                 }
@@ -77,6 +80,15 @@ final class SparsityPattern {
             }
         }
         return new SparsityPattern(m, n, rowStart, columnIndex);
+    }
+
+    /** @return the most operand slots of one entry */
+    private static int maxArity(LinearizedGraph g) {
+        int most = 0;
+        for (int i = g.inputs; i < g.size(); i++) {
+            most = Math.max(most, g.list.arity(i));
+        }
+        return most;
     }
 
     /** @return the sorted union of two sorted sets (one of them itself when it contains the other) */
