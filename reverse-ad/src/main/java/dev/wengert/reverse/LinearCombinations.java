@@ -2,6 +2,7 @@ package dev.wengert.reverse;
 
 import dev.wengert.core.BinaryRule;
 import dev.wengert.core.internal.Checks;
+import dev.wengert.reverse.kernel.ReplayKernel;
 import java.util.Arrays;
 import org.apache.commons.math3.util.MathArrays;
 
@@ -94,7 +95,8 @@ final class LinearCombinations {
     }
 
     /**
-     * The value of a linear combination exactly as {@code Decimal64} computes it.
+     * The value of a linear combination exactly as {@code Decimal64} computes it: the one
+     * definition, {@link ReplayKernel#combine}, which replay applies too.
      *
      * @param code one of the four linear-combination op codes
      * @param a the first factors (constants, or taped values)
@@ -103,16 +105,7 @@ final class LinearCombinations {
      * @return Σ aₖ·bₖ
      */
     static double combine(int code, double[] a, double[] b, int k) {
-        if (code == OpCode.LC_VAR_ARRAY || code == OpCode.LC_CONST_ARRAY) {
-            return MathArrays.linearCombination(a.length == k ? a : Arrays.copyOf(a, k),
-                    b.length == k ? b : Arrays.copyOf(b, k));
-        }
-        switch (k) {
-            case 2: return MathArrays.linearCombination(a[0], b[0], a[1], b[1]);
-            case 3: return MathArrays.linearCombination(a[0], b[0], a[1], b[1], a[2], b[2]);
-            case 4: return MathArrays.linearCombination(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3]);
-            default: throw new IllegalStateException("fixed linear combination of " + k + " terms");
-        }
+        return ReplayKernel.combine(code, a, b, k);
     }
 
     private static int terms(Var[] a, Var[] b) {
