@@ -3,6 +3,7 @@ package dev.wengert.reverse;
 import dev.wengert.core.BinaryRule;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.UnaryRule;
+import dev.wengert.reverse.kernel.Entries;
 import java.util.BitSet;
 
 /**
@@ -190,12 +191,8 @@ public final class TapeView {
      * @return the number of taped operands (0, 1, 2, or 2k / k for a linear combination)
      */
     public int arity(int i) {
-        switch (OpCode.KIND[code(i)]) {
-            case OpCode.ONE: return 1;
-            case OpCode.TWO: return 2;
-            case OpCode.MANY: return tape.args[2 * i + 1];
-            default: return 0;
-        }
+        code(i);
+        return entries().arity(i);
     }
 
     /**
@@ -205,10 +202,7 @@ public final class TapeView {
      */
     public int operand(int i, int k) {
         checkOperand(i, k);
-        if (OpCode.KIND[tape.op[i]] == OpCode.MANY) {
-            return tape.naryArgs[tape.args[2 * i] + k];
-        }
-        return k == 0 ? tape.args[2 * i] : tape.args[2 * i + 1];
+        return entries().operand(i, k);
     }
 
     /**
@@ -218,10 +212,7 @@ public final class TapeView {
      */
     public double partial(int i, int k) {
         checkOperand(i, k);
-        if (OpCode.KIND[tape.op[i]] == OpCode.MANY) {
-            return tape.naryPartials[tape.args[2 * i] + k];
-        }
-        return k == 0 ? tape.partials[2 * i] : tape.partials[2 * i + 1];
+        return entries().partial(i, k);
     }
 
     /**
@@ -269,7 +260,8 @@ public final class TapeView {
      * {@code partials}; start[0] = 0 and start[size()] = {@link #edgeCount()}. For
      * {@code z = x*y + x²} at (2, 3) (the example above): start = [0, 0, 0, 2, 3, 5], operands =
      * [0, 1, 0, 2, 3], partials = [3, 2, 4, 1, 1]. The same as the per-entry accessors, without a
-     * call and a check per edge — for tools that copy a whole tape (mixed mode).
+     * check per edge — for tools that want a tape in CSR form (mixed mode does not: it sweeps the
+     * tape in place).
      *
      * @param start null, or at least size() + 1 long
      * @param operands null, or at least edgeCount() long
@@ -282,44 +274,19 @@ public final class TapeView {
         if (start != null && start.length < size + 1) {
             throw new IndexOutOfBoundsException("start has " + start.length + " places, needs " + (size + 1));
         }
-        byte[] kind = OpCode.KIND;
+        Entries entries = entries();
         int e = 0;
         for (int i = 0; i < size; i++) {
             if (start != null) {
                 start[i] = e;
             }
-            switch (kind[tape.op[i]]) {
-                case OpCode.ONE -> {
-                    if (operands != null) {
-                        operands[e] = tape.args[2 * i];
-                    }
-                    if (partials != null) {
-                        partials[e] = tape.partials[2 * i];
-                    }
-                    e++;
+            for (int k = 0, a = entries.arity(i); k < a; k++, e++) {
+                if (operands != null) {
+                    operands[e] = entries.operand(i, k);
                 }
-                case OpCode.TWO -> {
-                    if (operands != null) {
-                        operands[e] = tape.args[2 * i];
-                        operands[e + 1] = tape.args[2 * i + 1];
-                    }
-                    if (partials != null) {
-                        partials[e] = tape.partials[2 * i];
-                        partials[e + 1] = tape.partials[2 * i + 1];
-                    }
-                    e += 2;
+                if (partials != null) {
+                    partials[e] = entries.partial(i, k);
                 }
-                case OpCode.MANY -> {
-                    int count = tape.args[2 * i + 1];
-                    if (operands != null) {
-                        System.arraycopy(tape.naryArgs, tape.args[2 * i], operands, e, count);
-                    }
-                    if (partials != null) {
-                        System.arraycopy(tape.naryPartials, tape.args[2 * i], partials, e, count);
-                    }
-                    e += count;
-                }
-                default -> { }
             }
         }
         if (start != null) {
@@ -391,6 +358,11 @@ public final class TapeView {
         ParametricRule r = OpCode.PARAMETRIC_RULES[code - OpCode.PARAMETRIC];
         boolean integer = r == ParametricRule.POW_INT || r == ParametricRule.ROOT_N || r == ParametricRule.SCALB;
         return integer ? String.valueOf((int) p) : String.valueOf(p);
+    }
+
+    /** The tape's arrays as they are now (an open tape's may grow), decoded by the kernels' one reader. */
+    private Entries entries() {
+        return Sweeps.entries(tape, outputs);
     }
 
     private int code(int i) {
