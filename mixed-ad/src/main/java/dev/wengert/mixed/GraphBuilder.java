@@ -23,6 +23,8 @@ final class GraphBuilder {
     private double[] naryPartials = new double[16];
     private int narySize;
     private int size;
+    /** per entry, whether it depends on no input (a constant, or an operation on constants only) */
+    private boolean[] passive;
 
     /**
      * @param x the input values; entries 0..x.length−1
@@ -43,6 +45,7 @@ final class GraphBuilder {
         values = new double[capacity];
         args = new int[2 * capacity];
         partials = new double[2 * capacity];
+        passive = new boolean[capacity];
         for (int j = 0; j < x.length; j++) {
             int i = add("input", OpCodes.INPUT, x[j]);
             args[2 * i] = j;
@@ -59,7 +62,23 @@ final class GraphBuilder {
      * @return its entry
      */
     int constant(double value) {
-        return add("const", OpCodes.CONSTANT, value);
+        int i = add("const", OpCodes.CONSTANT, value);
+        passive[i] = true;
+        return i;
+    }
+
+    /**
+     * An operation on passive operands only depends on no input: as the tape folds it into a
+     * constant, it is recorded with the constant op code (its name is kept), so it carries nothing.
+     */
+    private void fold(int i, int[] operands, int count) {
+        for (int k = 0; k < count; k++) {
+            if (!passive[operands[k]]) {
+                return;
+            }
+        }
+        passive[i] = true;
+        op[i] = OpCodes.CONSTANT;
     }
 
     /**
@@ -74,6 +93,7 @@ final class GraphBuilder {
         int i = add(name, OpCodes.UNARY, value);
         args[2 * i] = operand;
         partials[2 * i] = partial;
+        fold(i, new int[] {operand}, 1);
         return i;
     }
 
@@ -94,6 +114,7 @@ final class GraphBuilder {
         args[2 * i + 1] = b;
         partials[2 * i] = pa;
         partials[2 * i + 1] = pb;
+        fold(i, new int[] {a, b}, 2);
         return i;
     }
 
@@ -131,6 +152,7 @@ final class GraphBuilder {
         System.arraycopy(operands, 0, naryArgs, narySize, count);
         System.arraycopy(ps, 0, naryPartials, narySize, count);
         narySize += count;
+        fold(i, operands, count);
         return i;
     }
 
@@ -148,6 +170,7 @@ final class GraphBuilder {
             values = Arrays.copyOf(values, capacity);
             args = Arrays.copyOf(args, 2 * capacity);
             partials = Arrays.copyOf(partials, 2 * capacity);
+            passive = Arrays.copyOf(passive, capacity);
         }
         names[size] = name;
         op[size] = (byte) code;

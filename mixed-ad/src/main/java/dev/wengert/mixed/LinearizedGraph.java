@@ -69,11 +69,12 @@ public final class LinearizedGraph {
     }
 
     /**
-     * Builds the index arrays over a Wengert list whose entries 0..n−1 are its inputs, in two
-     * passes over its operands: forward, an entry is active if it is an input or some operand is
-     * active; backward, an active entry is kept if it is an output or a kept entry uses it (its
-     * last use is then known, for every user is later on the tape), which gives each value's last
-     * use, the live-size differences of {@link Cutter} (value v is live at the cut positions
+     * Builds the index arrays over a Wengert list whose entries 0..n−1 are its inputs, in one
+     * backward pass over its operands. Every entry but a constant depends on an input (the tape
+     * folds an operation on constants into a constant, and {@link GraphBuilder} does the same), so
+     * an entry is active if it is not a constant and it is an output or a kept entry uses it (its
+     * last use is then known, for every user is later on the tape). The same pass gives each value's
+     * last use, the live-size differences of {@link Cutter} (value v is live at the cut positions
      * max(v + 1, n) … lastUse(v)) and the kept-edge counts.
      *
      * @param list the entries (inputs 0..n−1)
@@ -90,24 +91,12 @@ public final class LinearizedGraph {
                         + ", but entries are 0 to " + (size - 1));
             }
         }
-        byte[] op = list.op;
-        int[] args = list.args;
-        int[] nary = list.naryArgs;
-        byte[] kind = OpCodes.KIND;
+        final byte[] op = list.op;
+        final int[] args = list.args;
+        final int[] nary = list.naryArgs;
+        final byte[] kind = OpCodes.KIND;
+        final int constant = OpCodes.CONSTANT;
         boolean[] active = new boolean[size];
-        for (int i = 0; i < size; i++) {
-            int p = 2 * i;
-            switch (kind[op[i]]) {
-                case OpCodes.LEAF -> active[i] = op[i] == OpCodes.INPUT;
-                case OpCodes.ONE -> active[i] = active[args[p]];
-                case OpCodes.TWO -> active[i] = active[args[p]] || active[args[p + 1]];
-                default -> {
-                    for (int k = args[p], end = k + args[p + 1]; k < end && !active[i]; k++) {
-                        active[i] = active[nary[k]];
-                    }
-                }
-            }
-        }
         int[] lastUse = new int[size];
         for (int o : outputs) {
             lastUse[o] = size;
@@ -116,10 +105,10 @@ public final class LinearizedGraph {
         int[] kept = new int[size + 1];
         for (int i = size - 1; i >= 0; i--) {
             int last = lastUse[i];
-            if (!active[i] || last <= i) {
-                active[i] = false;
+            if (op[i] == constant || last <= i) {
                 continue;
             }
+            active[i] = true;
             int firstLive = Math.max(i + 1, inputs);
             if (firstLive <= last) {
                 diff[firstLive - inputs]++;
@@ -127,15 +116,34 @@ public final class LinearizedGraph {
             }
             int p = 2 * i;
             int count = 0;
-            switch (kind[op[i]]) {
-                case OpCodes.ONE -> count = use(active, lastUse, args[p], i);
-                case OpCodes.TWO -> count = use(active, lastUse, args[p], i) + use(active, lastUse, args[p + 1], i);
-                case OpCodes.MANY -> {
-                    for (int k = args[p], end = k + args[p + 1]; k < end; k++) {
-                        count += use(active, lastUse, nary[k], i);
+            int k = kind[op[i]];
+            if (k == OpCodes.ONE || k == OpCodes.TWO) {
+                int u = args[p];
+                if (op[u] != constant) {
+                    count++;
+                    if (lastUse[u] <= u) {
+                        lastUse[u] = i;
                     }
                 }
-                default -> { }
+                if (k == OpCodes.TWO) {
+                    u = args[p + 1];
+                    if (op[u] != constant) {
+                        count++;
+                        if (lastUse[u] <= u) {
+                            lastUse[u] = i;
+                        }
+                    }
+                }
+            } else if (k == OpCodes.MANY) {
+                for (int q = args[p], end = q + args[p + 1]; q < end; q++) {
+                    int u = nary[q];
+                    if (op[u] != constant) {
+                        count++;
+                        if (lastUse[u] <= u) {
+                            lastUse[u] = i;
+                        }
+                    }
+                }
             }
             kept[i + 1] = count;
         }
@@ -149,17 +157,6 @@ public final class LinearizedGraph {
             live[p] = run;
         }
         return new LinearizedGraph(inputs, names, list, outputs.clone(), active, lastUse, live, kept);
-    }
-
-    /** An edge of kept entry i to u: 1 (and u's last use noted) if u is active, else 0. */
-    private static int use(boolean[] active, int[] lastUse, int u, int i) {
-        if (!active[u]) {
-            return 0;
-        }
-        if (lastUse[u] <= u) {
-            lastUse[u] = i;
-        }
-        return 1;
     }
 
     /** @return n, the number of inputs (entries 0..n−1) */
