@@ -36,11 +36,10 @@ class SegmentSweepTextbookTest {
             if (view.arity(i) == 0) {
                 continue;
             }
-            boolean sum = view.kind(i) == TapeView.Kind.LINEAR_COMBINATION;
             double s = 0;
             for (int k = 0; k < view.arity(i); k++) {
                 double term = Rules.chain(view.partial(i, k), tan[view.operand(i, k)]);
-                s = k == 0 && !sum ? term : s + term;
+                s += term;
             }
             tan[i] = s;
         }

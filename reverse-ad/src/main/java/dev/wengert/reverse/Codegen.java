@@ -61,7 +61,7 @@ import org.objectweb.asm.MethodVisitor;
  *
  * (s its partial's slot), the adjoint code {@code a = adj[7]; if (a != 0) { adj[7] = 0; adj[3] += Sweeps.term(w[s], a); }}
  * (resetting what it read, so the adjoint array is left all zero for the next call) and
- * the tangent code {@code tan[7] = Rules.chain(w[s], tan[3]);} — the statements of
+ * the tangent code {@code tan[7] = 0.0 + Rules.chain(w[s], tan[3]);} — the statements of
  * {@link Sweeps#adjoint} and {@link Sweeps#tangent} with the loop unrolled. A partial that is a
  * constant (the 1 and −1 of a sum or difference, the c of {@code x·c}) is inlined; one that is
  * another entry's value (the y of {@code x·y}) is read from that entry's slot.
@@ -507,27 +507,22 @@ final class Codegen {
         }
     }
 
-    /** tan[i] = Σ Rules.chain(partial, tan[operand]) (one term without the leading 0 +, as Sweeps). */
+    /** tan[i] = 0 + Σ Rules.chain(partial, tan[operand]), the sum started at +0 as in the tangent kernel. */
     private void tangent(MethodVisitor mv, int i) {
         int n = t.arity(i);
         if (n == 0) {
             return;
         }
-        boolean many = t.kind(i) == TapeView.Kind.LINEAR_COMBINATION;
         mv.visitVarInsn(ALOAD, 1);
         push(mv, i);
-        if (many) {
-            mv.visitInsn(DCONST_0);
-        }
+        mv.visitInsn(DCONST_0);
         for (int k = 0; k < n; k++) {
             partial(mv, i, k);
             mv.visitVarInsn(ALOAD, 1);
             push(mv, t.operand(i, k));
             mv.visitInsn(DALOAD);
             mv.visitMethodInsn(INVOKESTATIC, RULES, "chain", "(DD)D", false);
-            if (many || k > 0) {
-                mv.visitInsn(DADD);
-            }
+            mv.visitInsn(DADD);
         }
         mv.visitInsn(DASTORE);
     }

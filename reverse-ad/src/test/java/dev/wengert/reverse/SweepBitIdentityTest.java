@@ -36,8 +36,8 @@ class SweepBitIdentityTest {
     }
 
     /**
-     * The textbook tangent loop: v̇ᵢ = Σₖ chain(partial(i, k), v̇<sub>operand(i, k)</sub>), the sum
-     * of a linear combination starting from 0 (so a lone −0 term gives +0 there, as before).
+     * The textbook tangent loop: v̇ᵢ = 0 + Σₖ chain(partial(i, k), v̇<sub>operand(i, k)</sub>), every
+     * sum starting from +0 (so a lone −0 term gives +0).
      */
     static double[] referenceTangents(TapeView view, double[] v) {
         double[] tan = new double[view.size()];
@@ -48,13 +48,12 @@ class SweepBitIdentityTest {
             if (view.arity(i) == 0) {
                 continue;
             }
-            boolean sum = view.kind(i) == TapeView.Kind.LINEAR_COMBINATION;
             double s = 0;
             for (int k = 0; k < view.arity(i); k++) {
                 double d = tan[view.operand(i, k)];
                 double p = view.partial(i, k);
                 double term = d == 0 || p == 0 ? 0 : p * d;
-                s = k == 0 && !sum ? term : s + term;
+                s += term;
             }
             tan[i] = s;
         }

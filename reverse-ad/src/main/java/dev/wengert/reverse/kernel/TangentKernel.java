@@ -8,9 +8,7 @@ import java.util.Arrays;
  * The tangent sweep, the one loop every mode runs forward over stored partials:
  *
  * <pre>
- * one operand:   ṫᵢ = chain(p, ṫ_u)
- * two operands:  ṫᵢ = chain(p, ṫ_u) + chain(q, ṫ_v)
- * k operands:    ṫᵢ = 0 + Σ chain(p_k, ṫ_k)          (a linear combination, in operand order)
+ * ṫᵢ = 0 + chain(p₁, ṫ₁) + chain(p₂, ṫ₂) + …     (operand order; the sum started at +0)
  * </pre>
  *
  * entries in increasing order, leaves (inputs and constants) not written. {@code Rules.chain} is
@@ -23,7 +21,10 @@ import java.util.Arrays;
  * from few seeded inputs has a short range). An entry's range is the union of its operands'. Within
  * it each direction gets exactly the scalar form's terms in the same order, a term whose operand is
  * outside its range being chain(p, 0) = +0: so every direction's result is the scalar sweep's bit for
- * bit, whatever w and however the directions are split into blocks.
+ * bit, whatever w and however the directions are split into blocks. For a finite nonzero partial
+ * the block form writes {@code 0 + p·ṫ}, which is {@code 0 + chain(p, ṫ)} bit for bit (a zero ṫ
+ * gives ±0, and +0 + ±0 = +0) and vectorizes; a sum started at +0 is never −0, so adding ±0 changes
+ * nothing.
  */
 public final class TangentKernel {
 
@@ -54,10 +55,10 @@ public final class TangentKernel {
             int p = 2 * i;
             switch (kind[op[i]]) {
                 case OpCodes.ONE:
-                    t[slot] = chain(partials[p], t[as[p - ab]]);
+                    t[slot] = 0.0 + chain(partials[p], t[as[p - ab]]);
                     break;
                 case OpCodes.TWO:
-                    t[slot] = chain(partials[p], t[as[p - ab]]) + chain(partials[p + 1], t[as[p + 1 - ab]]);
+                    t[slot] = (0.0 + chain(partials[p], t[as[p - ab]])) + chain(partials[p + 1], t[as[p + 1 - ab]]);
                     break;
                 case OpCodes.MANY: {
                     final int[] ns = s.narySlot;
@@ -127,21 +128,20 @@ public final class TangentKernel {
         }
     }
 
-    /** ṫ = chain(p, ṫ_u) over u's range. */
+    /** ṫ = 0 + chain(p, ṫ_u) over u's range. */
     private static void one(double[] t, int base, int src, double p, int from, int to) {
         if (p != 0 && Double.isFinite(p)) {
             for (int c = from; c < to; c++) {
-                double d = t[src + c];
-                t[base + c] = d == 0 ? 0 : p * d;
+                t[base + c] = 0.0 + p * t[src + c];
             }
         } else {
             for (int c = from; c < to; c++) {
-                t[base + c] = chain(p, t[src + c]);
+                t[base + c] = 0.0 + chain(p, t[src + c]);
             }
         }
     }
 
-    /** ṫ = chain(p, ṫ_u) + chain(q, ṫ_v) over the union of the two ranges. */
+    /** ṫ = (0 + chain(p, ṫ_u)) + chain(q, ṫ_v) over the union of the two ranges. */
     private static void two(double[] t, int base, int u, int v, double p, double q, int w, int[] lo, int[] hi,
             int slot) {
         int lu = lo[u];
@@ -161,16 +161,14 @@ public final class TangentKernel {
         if (lu == from && hu == to && lv == from && hv == to && p != 0 && q != 0 && Double.isFinite(p)
                 && Double.isFinite(q)) {
             for (int c = from; c < to; c++) {
-                double a = t[su + c];
-                double b = t[sv + c];
-                t[base + c] = (a == 0 ? 0 : p * a) + (b == 0 ? 0 : q * b);
+                t[base + c] = (0.0 + p * t[su + c]) + q * t[sv + c];
             }
             return;
         }
         for (int c = from; c < to; c++) {
             double a = c >= lu && c < hu ? chain(p, t[su + c]) : 0;
             double b = c >= lv && c < hv ? chain(q, t[sv + c]) : 0;
-            t[base + c] = a + b;
+            t[base + c] = (0.0 + a) + b;
         }
     }
 

@@ -28,7 +28,7 @@ class KernelTextbookTest {
 
     // ------------------------------------------------------------------ textbook loops
 
-    /** ṫᵢ = Σₖ chain(partial(i, k), ṫ(operand(i, k))), a linear combination's sum started at 0. */
+    /** ṫᵢ = 0 + Σₖ chain(partial(i, k), ṫ(operand(i, k))), every sum started at +0. */
     static double[] textbookTangents(TapeView view, double[] seeds) {
         double[] tan = new double[view.size()];
         for (int j = 0; j < seeds.length; j++) {
@@ -38,11 +38,10 @@ class KernelTextbookTest {
             if (view.arity(i) == 0) {
                 continue;
             }
-            boolean sum = view.kind(i) == TapeView.Kind.LINEAR_COMBINATION;
             double s = 0;
             for (int k = 0; k < view.arity(i); k++) {
                 double term = Rules.chain(view.partial(i, k), tan[view.operand(i, k)]);
-                s = k == 0 && !sum ? term : s + term;
+                s += term;
             }
             tan[i] = s;
         }
