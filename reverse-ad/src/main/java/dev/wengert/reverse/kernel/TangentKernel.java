@@ -165,10 +165,26 @@ public final class TangentKernel {
             }
             return;
         }
-        for (int c = from; c < to; c++) {
-            double a = c >= lu && c < hu ? chain(p, t[su + c]) : 0;
-            double b = c >= lv && c < hv ? chain(q, t[sv + c]) : 0;
-            t[base + c] = (0.0 + a) + b;
+        // a sum started at +0, each operand's terms added over its own range (a term outside it is
+        // chain(·, 0) = +0, which changes no such sum)
+        Arrays.fill(t, base + from, base + to, 0);
+        add(t, base, su, p, lu, hu);
+        add(t, base, sv, q, lv, hv);
+    }
+
+    /** ṫ += chain(p, ṫ_u) over [from, to), onto a sum started at +0 (never −0, so ±0 terms change nothing). */
+    private static void add(double[] t, int base, int src, double p, int from, int to) {
+        if (p == 0) {
+            return;
+        }
+        if (Double.isFinite(p)) {
+            for (int c = from; c < to; c++) {
+                t[base + c] += p * t[src + c];
+            }
+        } else {
+            for (int c = from; c < to; c++) {
+                t[base + c] += chain(p, t[src + c]);
+            }
         }
     }
 
@@ -197,11 +213,7 @@ public final class TangentKernel {
         Arrays.fill(t, base + from, base + to, 0);
         for (int k = offset; k < offset + count; k++) {
             int u = ns[k - nb];
-            double p = np[k];
-            int src = u * w;
-            for (int c = lo[u], stop = hi[u]; c < stop; c++) {
-                t[base + c] += chain(p, t[src + c]);
-            }
+            add(t, base, u * w, np[k], lo[u], hi[u]);
         }
     }
 }
