@@ -1,0 +1,146 @@
+package dev.wengert.mixed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wengert.core.DerivativeStructureDifferentiator;
+import dev.wengert.core.VectorFunction;
+import dev.wengert.core.testing.Families;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plans that execute every kind of step — tangent and adjoint sweeps over a segment, pushes and
+ * pulls through several segments, products in the middle of a plan and a last product written into
+ * the result — on chains of three or more segments with products 256 wide, each Jacobian checked
+ * against commons-math3's {@code DerivativeStructure} column by column ({@link Columns}). Each test
+ * also asserts the steps its plan takes, so it fails if the planner stops choosing them rather than
+ * silently testing something else. The layered functions ({@link LayeredChains}) scale their inputs
+ * so that the Jacobian's columns range from about 1e-9 to 1e3.
+ */
+class PlanStepsTest {
+
+    /** Relative to each column's largest entry; the plans agree with the reference to about 2e-15. */
+    private static final double TOLERANCE = 1e-13;
+
+    private static final DerivativeStructureDifferentiator REFERENCE = new DerivativeStructureDifferentiator();
+
+    private static List<ChainPlanner.Kind> kinds(JacobianPlan plan) {
+        return plan.steps().stream().map(ChainPlanner.Step::kind).collect(Collectors.toList());
+    }
+
+    /** @return {rows, inner, columns} of a MULTIPLY step: F′(j..k+1) · F′(k..i) */
+    private static int[] product(JacobianPlan plan, ChainPlanner.Step step) {
+        assertEquals(ChainPlanner.Kind.MULTIPLY, step.kind(), plan.explain());
+        List<Segment> s = plan.segments();
+        return new int[] {s.get(step.j()).fanOut(), s.get(step.k()).fanOut(), s.get(step.i()).fanIn()};
+    }
+
+    /** @return the last MULTIPLY step that is not the plan's last step */
+    private static ChainPlanner.Step productInTheMiddle(JacobianPlan plan) {
+        List<ChainPlanner.Step> steps = plan.steps();
+        for (int k = steps.size() - 2; k >= 0; k--) {
+            if (steps.get(k).kind() == ChainPlanner.Kind.MULTIPLY) {
+                return steps.get(k);
+            }
+        }
+        throw new AssertionError("a product in the middle of the plan\n" + plan.explain());
+    }
+
+    /** Plans f at x, requires at least three segments, checks the Jacobian and returns the plan. */
+    private static JacobianPlan planAndCheck(VectorFunction f, double[] x, String what) {
+        JacobianPlan plan = new MixedMode(Runnable::run).plan(f, x);
+        assertTrue(plan.segments().size() >= 3, what + ": three or more segments\n" + plan.explain());
+        assertTrue(plan.predictedCost() < Math.min(plan.pureForwardCost(), plan.pureReverseCost()),
+                what + ": the plan is no pure mode (those run as whole-tape sweeps)\n" + plan.explain());
+        double[][] expected = REFERENCE.jacobian(f, x);
+        Columns.assertAgree(expected, plan.jacobian(), TOLERANCE, what);
+        return plan;
+    }
+
+    private static void assertColumnsSpanTwelveOrders(double[][] jacobian, String what) {
+        double[] scale = Columns.scales(jacobian);
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double s : scale) {
+            min = Math.min(min, s);
+            max = Math.max(max, s);
+        }
+        assertTrue(min < 1e-8 && max > 1e2 && max / min > 1e11, what + ": columns from " + min + " to " + max);
+    }
+
+    /**
+     * The bottleneck of Cutter's javadoc and the benchmarks, f: R²⁵⁶ → R → R²⁵⁶ with 20 operations
+     * per element on each side of the waist: six segments, an adjoint sweep at the waist pulled back
+     * through the two segments before it, a tangent sweep after it pushed through the two after, and
+     * the 256 × 1 by 1 × 256 product written into the result.
+     */
+    @Test
+    void theSixSegmentBottleneckPlanAgreesWithDerivativeStructure() {
+        VectorFunction f = Families.bottleneck(1);
+        double[] x = Families.point(256, 0.8);
+        JacobianPlan plan = planAndCheck(f, x, "bottleneck n = 256, k = 1");
+        assertEquals(6, plan.segments().size(), plan.explain());
+        assertEquals(List.of(ChainPlanner.Kind.ADJOINT, ChainPlanner.Kind.PULL, ChainPlanner.Kind.TANGENT,
+                ChainPlanner.Kind.PUSH, ChainPlanner.Kind.MULTIPLY), kinds(plan), plan.explain());
+        assertArrayEquals(new int[] {256, 1, 256}, product(plan, plan.steps().get(4)), plan.explain());
+    }
+
+    /**
+     * R²⁵⁶ → 64 (cheap) → 16 → 16 (both long) → R²⁵⁶: a 256 × 16 by 16 × 64 product is formed in
+     * the middle of the plan and its 256 rows are pulled back through the cheap first segment.
+     */
+    @Test
+    void aProductInTheMiddleOfThePlanIsPulledBackThroughTheFirstSegment() {
+        VectorFunction f = LayeredChains.pulledProduct();
+        double[] x = LayeredChains.point(256);
+        JacobianPlan plan = planAndCheck(f, x, "pulled product");
+        List<ChainPlanner.Kind> kinds = kinds(plan);
+        assertTrue(kinds.containsAll(List.of(ChainPlanner.Kind.ADJOINT, ChainPlanner.Kind.TANGENT,
+                ChainPlanner.Kind.PUSH)), plan.explain());
+        assertEquals(ChainPlanner.Kind.PULL, kinds.get(kinds.size() - 1), plan.explain());
+        int[] product = product(plan, productInTheMiddle(plan));
+        assertEquals(256, product[0], "a product of 256 rows\n" + plan.explain());
+        assertTrue(product[1] <= 16 && product[2] < 256, plan.explain());
+        assertColumnsSpanTwelveOrders(plan.jacobian(), "pulled product");
+    }
+
+    /**
+     * R²⁵⁶ → 16 → 16 (both long) → 64 → R²⁵⁶ (cheap): the mirror image — a 64 × 16 by 16 × 256 product (about)
+     * in the middle of the plan, its 256 columns pushed through the cheap last segments.
+     */
+    @Test
+    void aProductInTheMiddleOfThePlanIsPushedThroughTheLastSegments() {
+        VectorFunction f = LayeredChains.pushedProduct();
+        double[] x = LayeredChains.point(256);
+        JacobianPlan plan = planAndCheck(f, x, "pushed product");
+        List<ChainPlanner.Kind> kinds = kinds(plan);
+        assertTrue(kinds.containsAll(List.of(ChainPlanner.Kind.ADJOINT, ChainPlanner.Kind.TANGENT,
+                ChainPlanner.Kind.PULL)), plan.explain());
+        assertEquals(ChainPlanner.Kind.PUSH, kinds.get(kinds.size() - 1), plan.explain());
+        int[] product = product(plan, productInTheMiddle(plan));
+        assertEquals(256, product[2], "a product of 256 columns\n" + plan.explain());
+        assertTrue(product[1] <= 16 && product[0] < 256, plan.explain());
+        assertColumnsSpanTwelveOrders(plan.jacobian(), "pushed product");
+    }
+
+    /**
+     * R²⁵⁶ → 256 → 64 → 16 → 16 → R²⁵⁶: sweeps pulled back to the inputs and pushed to the outputs,
+     * and a last product of 256 × 16 by 16 × 256 written straight into the Jacobian's rows.
+     */
+    @Test
+    void aWideLastProductIsWrittenIntoTheResult() {
+        VectorFunction f = LayeredChains.wideLastProduct();
+        double[] x = LayeredChains.point(256);
+        JacobianPlan plan = planAndCheck(f, x, "last product");
+        List<ChainPlanner.Kind> kinds = kinds(plan);
+        assertTrue(kinds.containsAll(List.of(ChainPlanner.Kind.ADJOINT, ChainPlanner.Kind.TANGENT,
+                ChainPlanner.Kind.PUSH, ChainPlanner.Kind.PULL)), plan.explain());
+        ChainPlanner.Step last = plan.steps().get(kinds.size() - 1);
+        assertEquals(ChainPlanner.Kind.MULTIPLY, last.kind(), plan.explain());
+        assertArrayEquals(new int[] {256, 16, 256}, product(plan, last), plan.explain());
+        assertColumnsSpanTwelveOrders(plan.jacobian(), "last product");
+    }
+}
