@@ -39,12 +39,7 @@ class PureSweepsTest {
         assertEquals(forward ? plan.pureForwardCost() : plan.pureReverseCost(), plan.predictedCost());
         double[][] expected = new ReverseMode().jacobian(f, x);
         double[][] single = plan.jacobian();
-        for (int r = 0; r < m; r++) {
-            for (int c = 0; c < n; c++) {
-                assertEquals(expected[r][c], single[r][c], 1e-13 * Math.max(1, Math.abs(expected[r][c])),
-                        "J[" + r + "][" + c + "]");
-            }
-        }
+        MixedModeTest.assertJacobiansAgree(expected, single, 1e-13, forward ? "pure forward" : "pure reverse");
         // five live directions (an unused input, a passive output)
         Splits.assertBitIdenticalWhenSplit(forward ? "pure forward" : "pure reverse",
                 executor -> new MixedMode(executor).jacobian(f, x), 1, 3);
