@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.core.DerivativeStructureDifferentiator;
 import dev.wengert.core.VectorFunction;
+import dev.wengert.core.expr.Expression;
 import dev.wengert.core.testing.Families;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.commons.math3.RealFieldElement;
+import org.apache.commons.math3.util.MathArrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,5 +145,45 @@ class PlanStepsTest {
         assertEquals(ChainPlanner.Kind.MULTIPLY, last.kind(), plan.explain());
         assertArrayEquals(new int[] {256, 16, 256}, product(plan, last), plan.explain());
         assertColumnsSpanTwelveOrders(plan.jacobian(), "last product");
+    }
+
+    /** The bottleneck of docs/modes.md: z = Σ sin(xⱼ)·xⱼ / n, then yᵢ = cos((i+1)·z)·e^(−z). */
+    private static final VectorFunction MODES_BOTTLENECK = new VectorFunction() {
+        @Override
+        public <T extends RealFieldElement<T>> T[] value(T[] x) {
+            int n = x.length;
+            T z = x[0].getField().getZero();
+            for (int j = 0; j < n; j++) {
+                z = z.add(x[j].sin().multiply(x[j]));
+            }
+            z = z.divide(n);
+            T[] y = MathArrays.buildArray(x[0].getField(), n);
+            for (int i = 0; i < n; i++) {
+                y[i] = z.multiply(i + 1).cos().multiply(z.negate().exp());
+            }
+            return y;
+        }
+    };
+
+    /**
+     * The two plans the docs print: docs/modes.md's bottleneck f: R⁶⁴ → R → R⁶⁴ (an adjoint sweep, a
+     * tangent sweep, their product) and docs/cli.md's {@code wengert plan} of
+     * {@code s = x + y + z; sin(s); cos(s); exp(s)} (an adjoint sweep whose row is pushed on).
+     */
+    @Test
+    void thePlansTheDocsPrintAgreeWithDerivativeStructure() {
+        double[] x = new double[64];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = 0.5 + j / 64.0;
+        }
+        JacobianPlan bottleneck = new MixedMode(Runnable::run).plan(MODES_BOTTLENECK, x);
+        assertEquals(List.of(ChainPlanner.Kind.ADJOINT, ChainPlanner.Kind.TANGENT, ChainPlanner.Kind.MULTIPLY),
+                kinds(bottleneck), bottleneck.explain());
+        Columns.assertAgree(REFERENCE.jacobian(MODES_BOTTLENECK, x), bottleneck.jacobian(), TOLERANCE, "modes.md");
+        Expression e = Expression.parse("s = x + y + z; sin(s); cos(s); exp(s)", List.of("x", "y", "z"));
+        double[] at = {1, 2, 3};
+        JacobianPlan plan = new MixedMode(Runnable::run).plan(e, at);
+        assertEquals(List.of(ChainPlanner.Kind.ADJOINT, ChainPlanner.Kind.PUSH), kinds(plan), plan.explain());
+        Columns.assertAgree(REFERENCE.jacobian(e, at), plan.jacobian(), TOLERANCE, "cli.md");
     }
 }
