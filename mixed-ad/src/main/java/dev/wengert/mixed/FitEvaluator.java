@@ -10,7 +10,9 @@ import org.apache.commons.math3.util.Decimal64;
  * Where a fit gets r(b) and its Jacobian at each iterate. With {@link MixedMode} the function is
  * recorded and planned once ({@link MixedMode#prepare}) and the plan replayed at every new b; with
  * {@link ReverseMode} the {@link Recording} is replayed and swept; any other differentiator is
- * called afresh. A recording that cannot be replayed (a value escaped into control flow) is made
+ * called afresh. The replay is compiled ({@link Recording#compileReplay()}, bit-identical results)
+ * at the start when the fit asks for it, else after {@link PreparedJacobian#COMPILE_AFTER}
+ * evaluations. A recording that cannot be replayed (a value escaped into control flow) is made
  * again at each point. Forward differences, h<sub>j</sub> = √ε·|b<sub>j</sub>| (√ε where
  * b<sub>j</sub> = 0), are the baseline a user without AD would write.
  */
@@ -33,15 +35,20 @@ abstract class FitEvaluator {
     /** @return how the Jacobian is obtained, for the result */
     abstract String method();
 
-    static FitEvaluator of(VectorFunction f, Differentiator d, boolean forwardDifferences, double[] start) {
+    /**
+     * @param compile whether to compile the replay at once (mixed and reverse mode); else it is
+     *        compiled after {@link PreparedJacobian#COMPILE_AFTER} evaluations
+     */
+    static FitEvaluator of(VectorFunction f, Differentiator d, boolean forwardDifferences, double[] start,
+            boolean compile) {
         if (forwardDifferences) {
             return new ForwardDifferences(f);
         }
         if (d instanceof MixedMode mixed) {
-            return new Prepared(f, mixed, start);
+            return new Prepared(f, mixed, start, compile);
         }
         if (d instanceof ReverseMode reverse) {
-            return new Replayed(f, reverse, start);
+            return new Replayed(f, reverse, start, compile);
         }
         return new Direct(f, d);
     }
@@ -64,10 +71,13 @@ abstract class FitEvaluator {
         private final MixedMode mode;
         private PreparedJacobian prepared;
 
-        Prepared(VectorFunction f, MixedMode mode, double[] start) {
+        Prepared(VectorFunction f, MixedMode mode, double[] start, boolean compile) {
             super(f);
             this.mode = mode;
             this.prepared = mode.prepare(f, start);
+            if (compile && prepared.isReplayable()) {
+                prepared.compile();
+            }
         }
 
         @Override
@@ -88,7 +98,8 @@ abstract class FitEvaluator {
 
         @Override
         String method() {
-            return prepared.isReplayable() ? "mixed (prepared plan, replayed)" : "mixed (re-recorded at each point)";
+            return !prepared.isReplayable() ? "mixed (re-recorded at each point)"
+                    : prepared.isCompiled() ? "mixed (prepared plan, compiled replay)" : "mixed (prepared plan, replayed)";
         }
     }
 
@@ -96,16 +107,23 @@ abstract class FitEvaluator {
     private static final class Replayed extends FitEvaluator {
         private final ReverseMode mode;
         private Recording recording;
+        private int evaluations;
 
-        Replayed(VectorFunction f, ReverseMode mode, double[] start) {
+        Replayed(VectorFunction f, ReverseMode mode, double[] start, boolean compile) {
             super(f);
             this.mode = mode;
             this.recording = mode.record(f, start.clone());
+            if (compile && recording.isReplayable()) {
+                recording.compileReplay();
+            }
         }
 
         @Override
         void evaluate(double[] b) {
             if (recording.isReplayable()) {
+                if (++evaluations == PreparedJacobian.COMPILE_AFTER) {
+                    recording.compileReplay();
+                }
                 recording.replay(b.clone());
             } else {
                 recording = mode.record(f, b.clone());
@@ -116,7 +134,8 @@ abstract class FitEvaluator {
 
         @Override
         String method() {
-            return recording.isReplayable() ? "reverse (recording replayed)" : "reverse (re-recorded at each point)";
+            return !recording.isReplayable() ? "reverse (re-recorded at each point)"
+                    : recording.isReplayCompiled() ? "reverse (recording replayed, compiled)" : "reverse (recording replayed)";
         }
     }
 
