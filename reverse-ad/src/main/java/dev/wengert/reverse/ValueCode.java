@@ -41,9 +41,12 @@ import org.objectweb.asm.MethodVisitor;
  *   <li><b>tape</b> (a compiled replay, {@link Recording#compileReplay()}): the tape's own arrays
  *       in the tape's layout — {@code value[i]}, {@code partials[2i]} and {@code partials[2i+1]},
  *       a linear combination's pair partials in {@code naryPartials} — every slot that replay
- *       writes, and only those (a constant's value, a parameter, a constant coefficient are left
- *       as recorded). Static methods {@code (double[] x, double[] value, double[] partials,
- *       double[] naryPartials)}.</li>
+ *       writes a changing number into: a value, a partial computed by a rule (a {@code sin}'s
+ *       cos x), a partial that is an operand's value (x·y's y and x). A partial that replay
+ *       rewrites with a constant — the 1 and −1 of a sum or difference or of −x, the c and 1/c of
+ *       x·c and x/c — holds that constant since recording, with the same bits, and is not
+ *       written; nor are a constant's value, a parameter, a constant coefficient. Static methods
+ *       {@code (double[] x, double[] value, double[] partials, double[] naryPartials)}.</li>
  * </ul>
  * In both, an operand that is a constant entry is inlined as its recorded value (constants never
  * change), as are parameters and constant coefficients, with their exact bits.
@@ -190,7 +193,7 @@ final class ValueCode {
         if (!startPartial(mv, i, 0)) {
             return;
         }
-        if (r == UnaryRule.SQUARE && !tapeLayout) {          // SQUARE.first: 2·x
+        if (r == UnaryRule.SQUARE) {                         // SQUARE.first: 2·x
             dconst(mv, 2.0);
             mv.visitVarInsn(DLOAD, x);
             mv.visitInsn(DMUL);
@@ -219,6 +222,13 @@ final class ValueCode {
 
     /** Stores r.d?(x, y, f), y pushed by {@code second}, where partial k belongs (if anywhere). */
     private void binaryPartial(MethodVisitor mv, int i, int k, BinaryRule r, String which, Runnable second) {
+        if (tapeLayout && r == BinaryRule.MULTIPLY && t.kind(i) == TapeView.Kind.BINARY) {
+            mv.visitVarInsn(ALOAD, PARTIALS);                // MULTIPLY.dx = y, MULTIPLY.dy = x
+            push(mv, 2 * i + k);
+            mv.visitVarInsn(DLOAD, k == 0 ? y : x);
+            mv.visitInsn(DASTORE);
+            return;
+        }
         if (!startPartial(mv, i, k)) {
             return;
         }
@@ -231,19 +241,20 @@ final class ValueCode {
     }
 
     /**
-     * Pushes the array and index where partial k of entry i is stored: {@code partials[2i + k]}
-     * in the tape layout (every partial), its slot in the work layout.
+     * Pushes the array and index where partial k of entry i is stored, if it is computed by its
+     * rule: its slot in the work layout, {@code partials[2i + k]} in the tape layout.
      *
-     * @return false (nothing pushed) if the work layout does not store it
+     * @return false (nothing pushed) if the partial has no slot in the work layout: a constant
+     *         (never rewritten in the tape layout) or an operand's value (written by the caller)
      */
     private boolean startPartial(MethodVisitor mv, int i, int k) {
+        if (layout.slot(i) < 0) {
+            return false;
+        }
         if (tapeLayout) {
             mv.visitVarInsn(ALOAD, PARTIALS);
             push(mv, 2 * i + k);
             return true;
-        }
-        if (layout.slot(i) < 0) {
-            return false;
         }
         mv.visitVarInsn(ALOAD, VALUES);
         push(mv, layout.slot(i) + k);
@@ -267,8 +278,8 @@ final class ValueCode {
 
     /**
      * Σ aₖ·bₖ by the same {@code MathArrays.linearCombination} overload as {@code Tape.combine};
-     * in the tape layout first the pair partials replay stores, ∂/∂aₖ = {@code MULTIPLY.dx(a, b, a·b)}
-     * and ∂/∂bₖ = {@code MULTIPLY.dy(a, b, a·b)}.
+     * in the tape layout first the pair partials replay stores, ∂/∂aₖ = {@code MULTIPLY.dx(a, b, a·b)} = bₖ
+     * and ∂/∂bₖ = {@code MULTIPLY.dy(a, b, a·b)} = aₖ.
      */
     private void linearCombination(MethodVisitor mv, int i) {
         int code = t.opCode(i);
@@ -280,8 +291,8 @@ final class ValueCode {
             for (int k = 0; k < terms; k++) {
                 operand(mv, i, 2 * k, x);
                 operand(mv, i, 2 * k + 1, y);
-                pairPartial(mv, start + 2 * k, "dx");
-                pairPartial(mv, start + 2 * k + 1, "dy");
+                pairPartial(mv, start + 2 * k, y);
+                pairPartial(mv, start + 2 * k + 1, x);
             }
         }
         mv.visitVarInsn(ALOAD, VALUES);
@@ -308,17 +319,11 @@ final class ValueCode {
         mv.visitInsn(DASTORE);
     }
 
-    /** naryPartials[index] = MULTIPLY.which(x, y, x·y). */
-    private void pairPartial(MethodVisitor mv, int index, String which) {
+    /** naryPartials[index] = the double local {@code factor}: MULTIPLY.dx(a, b, a·b) = b, MULTIPLY.dy(a, b, a·b) = a. */
+    private void pairPartial(MethodVisitor mv, int index, int factor) {
         mv.visitVarInsn(ALOAD, NARY);
         push(mv, index);
-        rule(mv, BINARY_RULE, BinaryRule.MULTIPLY.name());
-        mv.visitVarInsn(DLOAD, x);
-        mv.visitVarInsn(DLOAD, y);
-        mv.visitVarInsn(DLOAD, x);
-        mv.visitVarInsn(DLOAD, y);
-        mv.visitInsn(DMUL);
-        mv.visitMethodInsn(INVOKEVIRTUAL, BINARY_RULE, which, "(DDD)D", false);
+        mv.visitVarInsn(DLOAD, factor);
         mv.visitInsn(DASTORE);
     }
 
