@@ -11,8 +11,7 @@ import org.apache.commons.math3.util.Decimal64;
  * recorded and planned once ({@link MixedMode#prepare}) and the plan replayed at every new b; with
  * {@link ReverseMode} the {@link Recording} is replayed and swept; any other differentiator is
  * called afresh. The replay is compiled ({@link Recording#compileReplay()}, bit-identical results)
- * at the start when the fit asks for it, else after {@link PreparedJacobian#COMPILE_AFTER}
- * evaluations. A recording that cannot be replayed (a value escaped into control flow) is made
+ * when the fit asks for it. A recording that cannot be replayed (a value escaped into control flow) is made
  * again at each point. Forward differences, h<sub>j</sub> = √ε·|b<sub>j</sub>| (√ε where
  * b<sub>j</sub> = 0), are the baseline a user without AD would write.
  */
@@ -36,8 +35,7 @@ abstract class FitEvaluator {
     abstract String method();
 
     /**
-     * @param compile whether to compile the replay at once (mixed and reverse mode); else it is
-     *        compiled after {@link PreparedJacobian#COMPILE_AFTER} evaluations
+     * @param compile whether to compile the replay (mixed and reverse mode)
      */
     static FitEvaluator of(VectorFunction f, Differentiator d, boolean forwardDifferences, double[] start,
             boolean compile) {
@@ -107,7 +105,6 @@ abstract class FitEvaluator {
     private static final class Replayed extends FitEvaluator {
         private final ReverseMode mode;
         private Recording recording;
-        private int evaluations;
 
         Replayed(VectorFunction f, ReverseMode mode, double[] start, boolean compile) {
             super(f);
@@ -121,9 +118,6 @@ abstract class FitEvaluator {
         @Override
         void evaluate(double[] b) {
             if (recording.isReplayable()) {
-                if (++evaluations == PreparedJacobian.COMPILE_AFTER) {
-                    recording.compileReplay();
-                }
                 recording.replay(b.clone());
             } else {
                 recording = mode.record(f, b.clone());

@@ -39,8 +39,7 @@ import org.apache.commons.math3.util.Pair;
  * default {@link MixedMode} it is recorded and planned once at the start ({@link MixedMode#prepare})
  * and that plan is replayed at every iterate; with {@link dev.wengert.reverse.ReverseMode} its
  * recording is replayed and swept; another {@link Differentiator} is called afresh each time.
- * The replay is compiled to bytecode (bit-identical results) after
- * {@link PreparedJacobian#COMPILE_AFTER} evaluations, or at once with {@link #compiledReplay()}.
+ * {@link #compiledReplay()} compiles that replay to bytecode (bit-identical results).
  * {@link #forwardDifferences()} replaces them by one-sided differences (h = √ε·|b<sub>j</sub>|),
  * the baseline.
  *
@@ -294,11 +293,11 @@ public final class LeastSquaresFit {
 
     /**
      * Compiles the model's replay to bytecode at the start of each fit ({@link PreparedJacobian#compile()},
-     * {@link dev.wengert.reverse.Recording#compileReplay()}) rather than after
-     * {@link PreparedJacobian#COMPILE_AFTER} evaluations: the residuals and Jacobians, and so the
-     * fit, are bit-identical either way; only the time changes. It pays when one fit makes very
-     * many evaluations — a large model run for thousands of iterations — not for the tens of a
-     * typical fit, whose time the compilation would dominate. With mixed or reverse mode only; the
+     * {@link dev.wengert.reverse.Recording#compileReplay()}): the residuals and Jacobians, and so
+     * the fit, are bit-identical either way; only the time changes. It pays only when one fit
+     * makes very many evaluations (10<sup>4</sup> and more) of a model whose replay is arithmetic
+     * rather than transcendental — not for the tens of evaluations of a typical fit, whose time
+     * the compilation and the JVM's warm-up of the new code would dominate. With mixed or reverse mode only; the
      * result's {@link FitResult#jacobianMethod()} says whether the replay was compiled.
      *
      * @return this

@@ -25,8 +25,7 @@ import org.apache.commons.math3.util.Pair;
  *   <li>any other differentiator: {@link Differentiator#valueAndJacobian} at each call.</li>
  * </ul>
  *
- * Replays are compiled to bytecode (bit-identical results, {@link Recording#compileReplay()})
- * after {@link PreparedJacobian#COMPILE_AFTER} calls on a thread. When the recording cannot be replayed (a computed value escaped into user code while recording,
+ * When the recording cannot be replayed (a computed value escaped into user code while recording,
  * see {@link Recording#isReplayable()}) every call records afresh, by
  * {@link Differentiator#valueAndJacobian}. Each calling thread keeps a recording of its own (a
  * recording belongs to the thread that made it), so the model may be shared between threads.
@@ -37,8 +36,6 @@ final class ReplayingModel implements MultivariateJacobianFunction {
     private final Differentiator d;
     private final ThreadLocal<PreparedJacobian> prepared = new ThreadLocal<>();
     private final ThreadLocal<Recording> recording = new ThreadLocal<>();
-    /** Per thread, the replays of its recording so far (reverse mode), up to {@link PreparedJacobian#COMPILE_AFTER}. */
-    private final ThreadLocal<int[]> replays = ThreadLocal.withInitial(() -> new int[1]);
 
     ReplayingModel(VectorFunction f, Differentiator d) {
         this.f = f;
@@ -67,9 +64,6 @@ final class ReplayingModel implements MultivariateJacobianFunction {
                 return pair(r.values(), r.jacobian());
             }
             if (r.isReplayable()) {
-                if (++replays.get()[0] == PreparedJacobian.COMPILE_AFTER) {
-                    r.compileReplay();
-                }
                 r.replay(x);
                 return pair(r.values(), r.jacobian());
             }
