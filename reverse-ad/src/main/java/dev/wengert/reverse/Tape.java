@@ -1,11 +1,7 @@
 package dev.wengert.reverse;
 
-import dev.wengert.core.BinaryRule;
 import dev.wengert.core.internal.Checks;
-import dev.wengert.core.ParametricRule;
-import dev.wengert.core.UnaryRule;
 import java.util.Arrays;
-import org.apache.commons.math3.util.MathArrays;
 
 /**
  * The Wengert list: every elementary operation of a computation, appended in evaluation order
@@ -63,6 +59,11 @@ import org.apache.commons.math3.util.MathArrays;
  * stamp), takes the operands' values from the Vars themselves (never from {@code value}), and
  * writes six array slots for two operands, four for one (five with a parameter); a Var that only
  * feeds the next operations is scalar-replaced by the JIT (not allocated).
+ *
+ * <p><b>Where the jobs live</b>: this class holds the arrays and the public life cycle (inputs,
+ * constants, reset, record); {@link TapeAppends} appends operations, {@link LinearCombinations}
+ * appends Σ aₖ·bₖ into the side arrays, {@link TapeArrays} grows, trims and hands over the
+ * arrays, and {@link TapeGuards} holds the thread and epoch checks.
  */
 public final class Tape {
 
@@ -79,7 +80,7 @@ public final class Tape {
      * while the tape is open, 0 (no stamp's value) once it is closed — so one comparison per
      * operand, {@code (stamp | 1) == openStamp}, tells whether the Var may take part.
      */
-    private int openStamp = 1;
+    int openStamp = 1;
 
     byte[] op;
     double[] value;
@@ -109,7 +110,7 @@ public final class Tape {
     private VarField field;
 
     /** Whether {@link #release} handed this tape's arrays to another tape. */
-    private boolean released;
+    boolean released;
 
     /** An adjoint work array handed over with reused arrays, for this tape's recording; or null. */
     private double[] work;
@@ -176,28 +177,9 @@ public final class Tape {
         }
     }
 
-    /**
-     * Hands this closed tape's arrays over for reuse by another tape, and leaves this one empty: its
-     * Vars are then stale (as after {@link #reset()}) and can neither read the new contents nor
-     * take part in operations.
-     *
-     * @param work the adjoint work array of its recording, or null
-     * @return the arrays
-     */
+    /** See {@link TapeArrays#release}: hands this closed tape's arrays over and empties it. */
     Storage release(double[] work) {
-        Storage storage = new Storage(this, work);
-        op = new byte[0];
-        value = new double[0];
-        args = new int[0];
-        partials = new double[0];
-        inputs = new int[0];
-        size = 0;
-        leaves = 0;
-        inputCount = 0;
-        epoch++;
-        released = true;
-        close();
-        return storage;
+        return TapeArrays.release(this, work);
     }
 
     /**
@@ -207,13 +189,13 @@ public final class Tape {
      * @return the input's handle; its input number is the count of inputs recorded before it
      */
     public Var input(double v) {
-        writable();
+        TapeGuards.writable(this);
         if (inputCount == inputs.length) {
             inputs = Arrays.copyOf(inputs, 2 * inputs.length + 8);
         }
         int before = size;
         inputs[inputCount] = before;
-        Var x = push1(OpCode.INPUT, inputCount++, v, 0, false);
+        Var x = TapeAppends.push1(this, OpCode.INPUT, inputCount++, v, 0, false);
         extendLeaves(before);
         return x;
     }
@@ -224,13 +206,13 @@ public final class Tape {
      */
     public Var[] inputs(double... values) {
         Checks.notNull("values", values);
-        writable();
+        TapeGuards.writable(this);
         int n = values.length;
         if (inputCount + n > inputs.length) {
             inputs = Arrays.copyOf(inputs, inputCount + n);
         }
         while (size + n > op.length) {
-            grow();
+            TapeArrays.grow(this);
         }
         // one loop on local copies of the arrays: the same entries as n calls of input(v)
         final byte[] op = this.op;
@@ -261,9 +243,9 @@ public final class Tape {
      * @return a constant on this tape: it has no derivative, and replay keeps it
      */
     public Var constant(double v) {
-        writable();
+        TapeGuards.writable(this);
         int before = size;
-        Var c = push0(OpCode.CONSTANT, v);
+        Var c = TapeAppends.push0(this, OpCode.CONSTANT, v);
         extendLeaves(before);
         return c;
     }
@@ -302,7 +284,7 @@ public final class Tape {
      * @throws IllegalStateException if the tape is closed or used from another thread
      */
     public void reset() {
-        writable();
+        TapeGuards.writable(this);
         size = 0;
         leaves = 0;
         inputCount = 0;
@@ -331,12 +313,12 @@ public final class Tape {
         if (outputs.length == 0) {
             throw new IllegalArgumentException("outputs must hold at least one Var, but is empty");
         }
-        writable();
+        TapeGuards.writable(this);
         int[] out = new int[outputs.length];
         for (int k = 0; k < outputs.length; k++) {
             out[k] = output(outputs[k], k);
         }
-        trim();
+        TapeArrays.trim(this);
         return seal(out);
     }
 
@@ -369,365 +351,21 @@ public final class Tape {
             throw new IllegalArgumentException("output " + k + " (v" + v.index
                     + ") belongs to another tape, not to the tape this function was recorded on");
         }
-        return operand(v);
+        return TapeGuards.operand(this, v);
     }
 
-    // ------------------------------------------------------------------ appending
-
-    // Every append checks the thread once and each operand once (its tape, and its stamp against
-    // openStamp, which no stamp matches once the tape is closed), takes the operands' values from
-    // the Vars, computes the value and the partials from the rule table in one go and writes
-    // them; anything unusual is sorted out off the fast path, in refused(). One push (one
-    // allocation site) per method, the constant case chosen by selects rather than a second
-    // return: a Var that goes no further than the next operations is then scalar-replaced by the
-    // JIT's escape analysis instead of allocated. The partials are written even for a folded
-    // constant (no reader looks at a constant's partial slots), which spares a select per partial
-    // on the common path; the rules are pure double functions, so computing one never throws.
-
-    Var unary(UnaryRule rule, Var a) {
-        confined();
-        int i = use(a);
-        double x = a.value;
-        double f = rule.value(x);
-        boolean fold = a.isConstant();
-        return push1(fold ? OpCode.CONSTANT : OpCode.unary(rule), i, f, rule.first(x, f), fold);
+    /** Throws unless the calling thread owns this tape ({@link TapeGuards#checkThread}). */
+    void checkThread() {
+        TapeGuards.checkThread(this);
     }
 
-    Var parametric(ParametricRule rule, Var a, double p) {
-        confined();
-        int i = use(a);
-        double x = a.value;
-        double f = rule.value(x, p);
-        boolean fold = a.isConstant();
-        return push1(fold ? OpCode.CONSTANT : OpCode.parametric(rule), i, f, rule.first(x, p, f), p,
-                fold);
-    }
-
-    Var binary(BinaryRule rule, Var a, Var b) {
-        confined();
-        int i = use(a);
-        int j = use(Checks.notNull("operand", b));
-        double x = a.value;
-        double y = b.value;
-        double f = rule.value(x, y);
-        boolean fold = a.isConstant() & b.isConstant();
-        return push2(fold ? OpCode.CONSTANT : OpCode.binary(rule), i, j, f,
-                rule.dx(x, y, f), rule.dy(x, y, f), fold);
-    }
-
-    Var binaryConstant(BinaryRule rule, Var a, double c) {
-        confined();
-        int i = use(a);
-        double x = a.value;
-        double f = rule.value(x, c);
-        boolean fold = a.isConstant();
-        return push1(fold ? OpCode.CONSTANT : OpCode.binaryConstant(rule), i, f, rule.dx(x, c, f), c,
-                fold);
-    }
-
-    /** Σ aₖ·bₖ, value as {@code Decimal64}: array overload, or the 2/3/4-term one if fixed. */
-    Var linearCombination(Var[] a, Var[] b, boolean fixed) {
-        writable();
-        int k = terms(a, b);
-        double[] av = new double[k];
-        double[] bv = new double[k];
-        int[] ai = new int[k];
-        int[] bi = new int[k];
-        boolean constant = true;
-        for (int t = 0; t < k; t++) {
-            Var at = Checks.notNull("a[" + t + "]", a[t]);
-            Var bt = Checks.notNull("b[" + t + "]", b[t]);
-            ai[t] = operand(at);
-            bi[t] = operand(bt);
-            av[t] = at.value;
-            bv[t] = bt.value;
-            constant &= at.isConstant() && bt.isConstant();
-        }
-        int code = fixed ? OpCode.LC_VAR_FIXED : OpCode.LC_VAR_ARRAY;
-        double f = combine(code, av, bv, k);
-        if (constant) {
-            return push0(OpCode.CONSTANT, f);
-        }
-        int offset = reserveNary(2 * k);
-        for (int t = 0; t < k; t++) {
-            naryArgs[offset + 2 * t] = ai[t];
-            naryArgs[offset + 2 * t + 1] = bi[t];
-            naryPartials[offset + 2 * t] = BinaryRule.MULTIPLY.dx(av[t], bv[t], av[t] * bv[t]);
-            naryPartials[offset + 2 * t + 1] = BinaryRule.MULTIPLY.dy(av[t], bv[t], av[t] * bv[t]);
-        }
-        return pushNary(code, offset, 2 * k, f);
-    }
-
-    /** Σ cₖ·bₖ with constant cₖ, value as {@code Decimal64}. */
-    Var linearCombination(double[] c, Var[] b, boolean fixed) {
-        writable();
-        Checks.notNull("a", c);
-        Checks.notNull("b", b);
-        if (c.length != b.length) {
-            throw new IllegalArgumentException("linear combination: a has length " + c.length
-                    + " but b has length " + b.length + "; expected equal lengths");
-        }
-        int k = c.length;
-        double[] bv = new double[k];
-        int[] bi = new int[k];
-        boolean constant = true;
-        for (int t = 0; t < k; t++) {
-            Var bt = Checks.notNull("b[" + t + "]", b[t]);
-            bi[t] = operand(bt);
-            bv[t] = bt.value;
-            constant &= bt.isConstant();
-        }
-        int code = fixed ? OpCode.LC_CONST_FIXED : OpCode.LC_CONST_ARRAY;
-        double f = combine(code, c, bv, k);
-        if (constant) {
-            return push0(OpCode.CONSTANT, f);
-        }
-        int offset = reserveNary(k);
-        for (int t = 0; t < k; t++) {
-            naryArgs[offset + t] = bi[t];
-            naryPartials[offset + t] = BinaryRule.MULTIPLY.dy(c[t], bv[t], c[t] * bv[t]);
-        }
-        return pushNary(code, offset, k, f);
-    }
-
-    /**
-     * The value of a linear combination exactly as {@code Decimal64} computes it.
-     *
-     * @param code one of the four linear-combination op codes
-     * @param a the first factors (constants, or taped values)
-     * @param b the second factors
-     * @param k the number of terms
-     * @return Σ aₖ·bₖ
-     */
+    /** The value of a linear combination as {@code Decimal64} computes it ({@link LinearCombinations#combine}). */
     static double combine(int code, double[] a, double[] b, int k) {
-        if (code == OpCode.LC_VAR_ARRAY || code == OpCode.LC_CONST_ARRAY) {
-            return MathArrays.linearCombination(a.length == k ? a : Arrays.copyOf(a, k),
-                    b.length == k ? b : Arrays.copyOf(b, k));
-        }
-        switch (k) {
-            case 2: return MathArrays.linearCombination(a[0], b[0], a[1], b[1]);
-            case 3: return MathArrays.linearCombination(a[0], b[0], a[1], b[1], a[2], b[2]);
-            case 4: return MathArrays.linearCombination(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3]);
-            default: throw new IllegalStateException("fixed linear combination of " + k + " terms");
-        }
-    }
-
-    private static int terms(Var[] a, Var[] b) {
-        Checks.notNull("a", a);
-        Checks.notNull("b", b);
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("linear combination: a has length " + a.length
-                    + " but b has length " + b.length + "; expected equal lengths");
-        }
-        return a.length;
-    }
-
-    private int reserveNary(int n) {
-        int offset = narySize;
-        if (offset + n > naryArgs.length) {
-            int cap = Math.max(offset + n, naryArgs.length + (naryArgs.length >> 1) + 16);
-            naryArgs = Arrays.copyOf(naryArgs, cap);
-            naryPartials = Arrays.copyOf(naryPartials, cap);
-        }
-        narySize = offset + n;
-        return offset;
-    }
-
-    /** The index of a new entry, growing the arrays if they are full. */
-    private int next() {
-        int i = size;
-        if (i == op.length) {
-            grow();
-        }
-        size = i + 1;
-        return i;
-    }
-
-    /** A constant: op and value only. */
-    private Var push0(int code, double v) {
-        int i = next();
-        op[i] = (byte) code;
-        value[i] = v;
-        return new Var(this, i, openStamp, v);
-    }
-
-    /** An entry with one operand (or an input, whose slot holds its input number). */
-    private Var push1(int code, int a0, double v, double p0, boolean constant) {
-        int i = next();
-        op[i] = (byte) code;
-        value[i] = v;
-        args[2 * i] = a0;
-        partials[2 * i] = p0;
-        return new Var(this, i, constant ? openStamp : openStamp - 1, v);
-    }
-
-    /** An entry with one operand and a constant parameter, kept in the second partial slot. */
-    private Var push1(int code, int a0, double v, double p0, double parameter, boolean constant) {
-        int i = next();
-        op[i] = (byte) code;
-        value[i] = v;
-        args[2 * i] = a0;
-        partials[2 * i] = p0;
-        partials[2 * i + 1] = parameter;
-        return new Var(this, i, constant ? openStamp : openStamp - 1, v);
-    }
-
-    /** An entry with two operands. */
-    private Var push2(int code, int a0, int a1, double v, double p0, double p1, boolean constant) {
-        int i = next();
-        op[i] = (byte) code;
-        value[i] = v;
-        args[2 * i] = a0;
-        args[2 * i + 1] = a1;
-        partials[2 * i] = p0;
-        partials[2 * i + 1] = p1;
-        return new Var(this, i, constant ? openStamp : openStamp - 1, v);
-    }
-
-    /** A linear combination: its operands and partials are in the side arrays, from offset on. */
-    private Var pushNary(int code, int offset, int count, double v) {
-        int i = next();
-        op[i] = (byte) code;
-        value[i] = v;
-        args[2 * i] = offset;
-        args[2 * i + 1] = count;
-        return new Var(this, i, openStamp - 1, v);
-    }
-
-    private void grow() {
-        int cap = op.length + (op.length >> 1) + 16;
-        if (cap < 0 || cap > MAX_CAPACITY) {
-            throw new IllegalStateException("tape is full: " + size + " entries");
-        }
-        // one array at a time, so the old one can be collected before the next is copied
-        op = Arrays.copyOf(op, cap);
-        value = Arrays.copyOf(value, cap);
-        args = Arrays.copyOf(args, 2 * cap);
-        partials = Arrays.copyOf(partials, 2 * cap);
-    }
-
-    private void trim() {
-        int n = Math.max(size, 1);
-        if (op.length != n) {
-            op = Arrays.copyOf(op, n);
-            value = Arrays.copyOf(value, n);
-            args = Arrays.copyOf(args, 2 * n);
-            partials = Arrays.copyOf(partials, 2 * n);
-        }
-        inputs = Arrays.copyOf(inputs, inputCount);
-        naryArgs = Arrays.copyOf(naryArgs, narySize);
-        naryPartials = Arrays.copyOf(naryPartials, narySize);
+        return LinearCombinations.combine(code, a, b, k);
     }
 
     /** @return bytes held by the entry arrays and side arrays (their capacities) */
     long allocatedBytes() {
-        return (long) op.length + 8L * value.length + 4L * args.length + 8L * partials.length
-                + 4L * inputs.length + 12L * naryArgs.length;
-    }
-
-    // ------------------------------------------------------------------ checks
-
-    /**
-     * The value of a Var, for {@code getReal()} and {@code round()}: unless the Var is a constant,
-     * its value escapes into user code — inputs included, since a branch on an input, or an
-     * input's value fed back as a number (a stop-gradient, a nested differentiator's point), is
-     * just as tied to the recorded point — and the recording is marked not replayable (the first
-     * such operation is remembered for the error message). Read from the tape, so after a replay
-     * it is the replayed value.
-     */
-    double read(Var v, String operation) {
-        checkThread();
-        int i = live(v);
-        int code = op[i];
-        if (escape == null && !closed && code != OpCode.CONSTANT) {
-            escape = operation + " on v" + i + (code == OpCode.INPUT ? " (input " + inputNumber(i) + ")"
-                    : " (the result of '" + OpCode.name(code) + "')");
-        }
-        return value[i];
-    }
-
-    /** @return which input (0-based) entry i is */
-    private int inputNumber(int i) {
-        for (int j = 0; j < inputCount; j++) {
-            if (inputs[j] == i) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    /** The value of a Var, without marking an escape (toString, internal use). */
-    double peek(Var v) {
-        return current(v) && v.index < size ? value[v.index] : Double.NaN;
-    }
-
-    void checkThread() {
-        if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("a tape is confined to the thread that created it ("
-                    + owner.getName() + "), but was used from thread " + Thread.currentThread().getName());
-        }
-    }
-
-    private void writable() {
-        checkThread();
-        if (closed) {
-            throw new IllegalStateException("the tape is closed: its recording is complete, and its Vars"
-                    + " cannot take part in new operations; record on a new tape");
-        }
-    }
-
-    /** Throws unless the calling thread owns this tape (the fast path of every append). */
-    private void confined() {
-        if (Thread.currentThread() != owner) {
-            checkThread();
-        }
-    }
-
-    /**
-     * @param v an operand
-     * @return its index, if it is a live Var of this open tape
-     */
-    private int use(Var v) {
-        if (v.tape != this || (v.stamp | 1) != openStamp) {
-            throw refused(v);
-        }
-        return v.index;
-    }
-
-    /** Why v cannot take part in an operation: the tape is closed, v is foreign, or v is stale. */
-    private RuntimeException refused(Var v) {
-        try {
-            writable();
-            operand(v);
-        } catch (RuntimeException e) {
-            return e;
-        }
-        return new IllegalStateException("v" + v.index + " cannot take part in an operation on this tape");
-    }
-
-    private int operand(Var v) {
-        if (v.tape != this) {
-            throw new IllegalArgumentException("v" + v.index + " belongs to another tape; a Var can only"
-                    + " be combined with Vars of its own tape");
-        }
-        return live(v);
-    }
-
-    /** @return whether v was recorded in this tape's current epoch (open or closed) */
-    private boolean current(Var v) {
-        return (v.stamp | 1) == (epoch << 1 | 1);
-    }
-
-    private int live(Var v) {
-        if (!current(v) && released) {
-            throw new IllegalStateException("v" + v.index + " was recorded by a one-shot ReverseMode call that"
-                    + " has returned, and its tape's arrays went to the next call; to read values after"
-                    + " the call, keep the recording (ReverseMode.record)");
-        }
-        if (!current(v)) {
-            throw new IllegalStateException("v" + v.index + " belongs to a tape that was reset since it"
-                    + " was recorded; its entry is gone");
-        }
-        return v.index;
+        return TapeArrays.allocatedBytes(this);
     }
 }
