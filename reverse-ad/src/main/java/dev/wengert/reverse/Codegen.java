@@ -192,7 +192,11 @@ final class Codegen {
         int bytes(int i);
     }
 
-    /** Writes entries [lo, hi) ascending into chunk methods prefix0, prefix1, …; @return their count */
+    /**
+     * Writes the statements of entries [lo, hi) ascending into chunk methods prefix0, prefix1, …
+     *
+     * @return the number of chunk methods
+     */
     private static int ascending(ClassWriter cw, String prefix, String descriptor, int maxLocals, int lo, int hi,
             Statement statement, Worst worst) {
         int chunks = 0;
