@@ -6,6 +6,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Runs independent blocks of sweep directions on an {@link Executor}. Each block writes only its
@@ -27,7 +28,55 @@ final class Parallel {
     /** Largest scratch per block, in doubles (32 MiB). */
     static final long MAX_SCRATCH = 1L << 22;
 
+    /**
+     * A block width forced on the runs started by one thread, and how many runs and blocks it saw:
+     * lets a test split any work into several blocks (and compare with one block) without making it
+     * large. Package-private, set only through {@link #split}.
+     */
+    static final class Split {
+        final int width;
+        final AtomicInteger runs = new AtomicInteger();
+        final AtomicInteger blocks = new AtomicInteger();
+
+        /** @param width the block width, ≥ 1 ({@code Integer.MAX_VALUE}: one block per run) */
+        Split(int width) {
+            if (!(width >= 1)) {
+                throw new IllegalArgumentException("width (" + width + ") must be >= 1");
+            }
+            this.width = width;
+        }
+    }
+
+    /** The split forced on the calling thread's runs, or null: chosen from the work's size. */
+    private static final ThreadLocal<Split> FORCED = new ThreadLocal<>();
+
     private Parallel() {
+    }
+
+    /**
+     * Calls {@code work} with every {@link #run} started on the calling thread split into blocks of
+     * {@code split.width} directions (the last one narrower), whatever the size of the work and the
+     * number of workers, and counted in {@code split}. Runs started on other threads (the helpers of
+     * a run, other callers) keep their own choice. The previous setting is restored when
+     * {@code work} returns or throws.
+     *
+     * @param split the block width, and the counts of runs and of the blocks they were split into
+     * @param work what to run
+     * @param <T> its result type
+     * @return its result
+     */
+    static <T> T split(Split split, Supplier<T> work) {
+        Split previous = FORCED.get();
+        FORCED.set(split);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                FORCED.remove();
+            } else {
+                FORCED.set(previous);
+            }
+        }
     }
 
     /**
@@ -81,15 +130,26 @@ final class Parallel {
         if (w <= 0) {
             return;
         }
-        if ((long) w * Math.max(1, slots) <= small) {
+        Split forced = FORCED.get();
+        if (forced == null && (long) w * Math.max(1, slots) <= small) {
             block.run(0, w);
             return;
         }
-        int threads = workers(executor);
-        int width = (w + threads - 1) / threads;
-        width = Math.min(width, MAX_BLOCK);
-        width = (int) Math.max(1, Math.min(width, MAX_SCRATCH / Math.max(1, slots)));
+        // a forced split hands blocks to at least one helper, even where one processor is all there is
+        int threads = forced == null ? workers(executor) : Math.max(2, workers(executor));
+        int width;
+        if (forced == null) {
+            width = (w + threads - 1) / threads;
+            width = Math.min(width, MAX_BLOCK);
+            width = (int) Math.max(1, Math.min(width, MAX_SCRATCH / Math.max(1, slots)));
+        } else {
+            width = Math.min(w, forced.width);
+        }
         int blocks = (w + width - 1) / width;
+        if (forced != null) {
+            forced.runs.incrementAndGet();
+            forced.blocks.addAndGet(blocks);
+        }
         if (blocks == 1) {
             block.run(0, w);
             return;

@@ -1,12 +1,9 @@
 package dev.wengert.mixed;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wengert.core.VectorFunction;
 import dev.wengert.reverse.ReverseMode;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.MathArrays;
 import org.junit.jupiter.api.Test;
@@ -42,19 +39,10 @@ class PureSweepsTest {
         assertEquals(forward ? plan.pureForwardCost() : plan.pureReverseCost(), plan.predictedCost());
         double[][] expected = new ReverseMode().jacobian(f, x);
         double[][] single = plan.jacobian();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            double[][] parallel = new MixedMode(pool).jacobian(f, x);
-            for (int r = 0; r < m; r++) {
-                assertArrayEquals(single[r], parallel[r], 0.0, "row " + r + " bit-identical whatever the parallelism");
-                for (int c = 0; c < n; c++) {
-                    assertEquals(expected[r][c], single[r][c], 1e-13 * Math.max(1, Math.abs(expected[r][c])),
-                            "J[" + r + "][" + c + "]");
-                }
-            }
-        } finally {
-            pool.shutdown();
-        }
+        MixedModeTest.assertJacobiansAgree(expected, single, 1e-13, forward ? "pure forward" : "pure reverse");
+        // five live directions (an unused input, a passive output)
+        Splits.assertBitIdenticalWhenSplit(forward ? "pure forward" : "pure reverse",
+                executor -> new MixedMode(executor).jacobian(f, x), 1, 3);
         assertEquals(0.0, single[m - 1][0], "a passive output is a zero row");
         assertEquals(0.0, single[0][n - 1], "an unused input is a zero column");
     }
