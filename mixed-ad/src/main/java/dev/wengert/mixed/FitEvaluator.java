@@ -10,7 +10,8 @@ import org.apache.commons.math3.util.Decimal64;
  * Where a fit gets r(b) and its Jacobian at each iterate. With {@link MixedMode} the function is
  * recorded and planned once ({@link MixedMode#prepare}) and the plan replayed at every new b; with
  * {@link ReverseMode} the {@link Recording} is replayed and swept; any other differentiator is
- * called afresh. A recording that cannot be replayed (a value escaped into control flow) is made
+ * called afresh. The replay is compiled ({@link Recording#compileReplay()}, bit-identical results)
+ * when the fit asks for it. A recording that cannot be replayed (a value escaped into control flow) is made
  * again at each point. Forward differences, h<sub>j</sub> = √ε·|b<sub>j</sub>| (√ε where
  * b<sub>j</sub> = 0), are the baseline a user without AD would write.
  */
@@ -33,15 +34,19 @@ abstract class FitEvaluator {
     /** @return how the Jacobian is obtained, for the result */
     abstract String method();
 
-    static FitEvaluator of(VectorFunction f, Differentiator d, boolean forwardDifferences, double[] start) {
+    /**
+     * @param compile whether to compile the replay (mixed and reverse mode)
+     */
+    static FitEvaluator of(VectorFunction f, Differentiator d, boolean forwardDifferences, double[] start,
+            boolean compile) {
         if (forwardDifferences) {
             return new ForwardDifferences(f);
         }
         if (d instanceof MixedMode mixed) {
-            return new Prepared(f, mixed, start);
+            return new Prepared(f, mixed, start, compile);
         }
         if (d instanceof ReverseMode reverse) {
-            return new Replayed(f, reverse, start);
+            return new Replayed(f, reverse, start, compile);
         }
         return new Direct(f, d);
     }
@@ -64,10 +69,13 @@ abstract class FitEvaluator {
         private final MixedMode mode;
         private PreparedJacobian prepared;
 
-        Prepared(VectorFunction f, MixedMode mode, double[] start) {
+        Prepared(VectorFunction f, MixedMode mode, double[] start, boolean compile) {
             super(f);
             this.mode = mode;
             this.prepared = mode.prepare(f, start);
+            if (compile && prepared.isReplayable()) {
+                prepared.compile();
+            }
         }
 
         @Override
@@ -88,7 +96,8 @@ abstract class FitEvaluator {
 
         @Override
         String method() {
-            return prepared.isReplayable() ? "mixed (prepared plan, replayed)" : "mixed (re-recorded at each point)";
+            return !prepared.isReplayable() ? "mixed (re-recorded at each point)"
+                    : prepared.isCompiled() ? "mixed (prepared plan, compiled replay)" : "mixed (prepared plan, replayed)";
         }
     }
 
@@ -97,10 +106,13 @@ abstract class FitEvaluator {
         private final ReverseMode mode;
         private Recording recording;
 
-        Replayed(VectorFunction f, ReverseMode mode, double[] start) {
+        Replayed(VectorFunction f, ReverseMode mode, double[] start, boolean compile) {
             super(f);
             this.mode = mode;
             this.recording = mode.record(f, start.clone());
+            if (compile && recording.isReplayable()) {
+                recording.compileReplay();
+            }
         }
 
         @Override
@@ -116,7 +128,8 @@ abstract class FitEvaluator {
 
         @Override
         String method() {
-            return recording.isReplayable() ? "reverse (recording replayed)" : "reverse (re-recorded at each point)";
+            return !recording.isReplayable() ? "reverse (re-recorded at each point)"
+                    : recording.isReplayCompiled() ? "reverse (recording replayed, compiled)" : "reverse (recording replayed)";
         }
     }
 

@@ -39,6 +39,7 @@ import org.apache.commons.math3.util.Pair;
  * default {@link MixedMode} it is recorded and planned once at the start ({@link MixedMode#prepare})
  * and that plan is replayed at every iterate; with {@link dev.wengert.reverse.ReverseMode} its
  * recording is replayed and swept; another {@link Differentiator} is called afresh each time.
+ * {@link #compiledReplay()} compiles that replay to bytecode (bit-identical results).
  * {@link #forwardDifferences()} replaces them by one-sided differences (h = √ε·|b<sub>j</sub>|),
  * the baseline.
  *
@@ -77,6 +78,7 @@ public final class LeastSquaresFit {
     private double[] weights;
     private Differentiator differentiator = new MixedMode();
     private boolean forwardDifferences;
+    private boolean compiledReplay;
     private double tolerance = DEFAULT_TOLERANCE;
     private int maxEvaluations = DEFAULT_MAX_EVALUATIONS;
     private int maxRestarts = DEFAULT_MAX_RESTARTS;
@@ -289,6 +291,22 @@ public final class LeastSquaresFit {
         return this;
     }
 
+    /**
+     * Compiles the model's replay to bytecode at the start of each fit ({@link PreparedJacobian#compile()},
+     * {@link dev.wengert.reverse.Recording#compileReplay()}): the residuals and Jacobians, and so
+     * the fit, are bit-identical either way; only the time changes. It pays only when one fit
+     * makes very many evaluations (10<sup>4</sup> and more) of a model whose replay is arithmetic
+     * rather than transcendental — not for the tens of evaluations of a typical fit, whose time
+     * the compilation and the JVM's warm-up of the new code would dominate. With mixed or reverse mode only; the
+     * result's {@link FitResult#jacobianMethod()} says whether the replay was compiled.
+     *
+     * @return this
+     */
+    public LeastSquaresFit compiledReplay() {
+        this.compiledReplay = true;
+        return this;
+    }
+
     /** @return this, with forward-difference Jacobians (h = √ε·|b<sub>j</sub>|): the baseline without AD */
     public LeastSquaresFit forwardDifferences() {
         this.forwardDifferences = true;
@@ -351,7 +369,8 @@ public final class LeastSquaresFit {
                         + atStart[i] / sqrtW[i] + " at b0 = " + java.util.Arrays.toString(start));
             }
         }
-        Tracker tracker = new Tracker(FitEvaluator.of(weighted, differentiator, forwardDifferences, start), target);
+        Tracker tracker = new Tracker(FitEvaluator.of(weighted, differentiator, forwardDifferences, start,
+                compiledReplay), target);
         FitResult.Stop stop = run(tracker);
         tracker.evaluate(tracker.best);
         return FitResult.at(parameters(), tracker.best, target, tracker.evaluator.values,

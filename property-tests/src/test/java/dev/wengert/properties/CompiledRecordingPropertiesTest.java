@@ -6,6 +6,7 @@ import dev.wengert.core.ScalarFunction;
 import dev.wengert.reverse.CompiledRecording;
 import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
+import dev.wengert.reverse.TapeView;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A compiled recording ({@link Recording#compile()}) equals the interpreted replay bit for bit —
  * values, Jacobian, J·v, wᵀ·J and the gradient of the scalarization — on safe and raw random
- * programs (NaN, ±∞ and signed zeros included), at the recorded point and at another one; and
+ * programs (NaN, ±∞ and signed zeros included), at the recorded point and at another one; a
+ * compiled replay ({@link Recording#compileReplay()}) leaves every value and partial of the tape
+ * as the interpreted replay does, on the same programs; and
  * compiling many recordings does not fill the metaspace, because their hidden classes unload.
  */
 class CompiledRecordingPropertiesTest {
@@ -31,6 +34,17 @@ class CompiledRecordingPropertiesTest {
     void aCompiledRecordingEqualsReplayBitForBitOnRawPrograms() {
         Budget.qt().forAll(ProgramGenerator.raw()).assuming(p -> !p.readsNaNSign)
                 .checkAssert(CompiledRecordingPropertiesTest::compiledEqualsReplay);
+    }
+
+    @Test
+    void aCompiledReplayWritesTheTapeAsReplayOnSafePrograms() {
+        Budget.qt().forAll(ProgramGenerator.safe()).checkAssert(CompiledRecordingPropertiesTest::compiledReplayEqualsReplay);
+    }
+
+    @Test
+    void aCompiledReplayWritesTheTapeAsReplayOnRawPrograms() {
+        Budget.qt().forAll(ProgramGenerator.raw()).assuming(p -> !p.readsNaNSign)
+                .checkAssert(CompiledRecordingPropertiesTest::compiledReplayEqualsReplay);
     }
 
     @Test
@@ -75,6 +89,38 @@ class CompiledRecordingPropertiesTest {
             sameBits(where + " wᵀ·J", rec.vjp(at, w), c.vjp(at, w));
             sameBits(where + " gradient", scalar.gradient(at), cs.gradient(at));
         }
+    }
+
+    /**
+     * Two recordings of p, one with its replay compiled ({@link Recording#compileReplay()}),
+     * replayed at the same points: every value and every partial of their tapes, read through
+     * their views, agree bit for bit.
+     */
+    private static void compiledReplayEqualsReplay(Program p) {
+        double[] x = p.point();
+        ReverseMode reverse = new ReverseMode();
+        Recording interpreted = reverse.record(p.expression, x);
+        Recording compiled = reverse.record(p.expression, x);
+        assertTrue(compiled.compileReplay());
+        for (double[] at : new double[][] {moved(x), x}) {
+            String where = p + " at " + Arrays.toString(at);
+            sameTape(where, interpreted.replay(at).view(), compiled.replay(at).view());
+        }
+    }
+
+    private static void sameTape(String where, TapeView a, TapeView b) {
+        int size = a.size();
+        double[] va = new double[size];
+        double[] vb = new double[size];
+        a.copyValues(va);
+        b.copyValues(vb);
+        sameBits(where + " tape values", va, vb);
+        int edges = (int) a.edgeCount();
+        double[] pa = new double[edges];
+        double[] pb = new double[edges];
+        a.copyEdges(new int[size + 1], new int[edges], pa);
+        b.copyEdges(new int[size + 1], new int[edges], pb);
+        sameBits(where + " tape partials", pa, pb);
     }
 
     /** Another point: each coordinate moved, special values kept special (as RecordingPropertiesTest). */

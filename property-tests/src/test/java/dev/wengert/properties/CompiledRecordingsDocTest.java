@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.core.ScalarFunction;
 import dev.wengert.core.VectorFunction;
+import dev.wengert.mixed.MixedMode;
+import dev.wengert.mixed.PreparedJacobian;
 import dev.wengert.reverse.CompiledRecording;
 import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
@@ -96,6 +98,24 @@ class CompiledRecordingsDocTest {
         rec.isReplayable();                                 // false: getReal() chose the branch
         assertThrows(IllegalStateException.class, rec::compile);   // the exception replay throws
         assertFalse(rec.isReplayable());
+    }
+
+    @Test
+    void aCompiledReplayUnderAPreparedPlanAndARecording() {
+        VectorFunction model = Examples::residuals;
+        PreparedJacobian prepared = new MixedMode().prepare(model, new double[] {1, 0.1}).compile();
+        double[][] j = prepared.jacobian(new double[] {2, 0.3});   // the plan over a tape replayed by compiled code
+        Recording rec = new ReverseMode().record(model, new double[] {1, 0.1});
+        rec.compileReplay();                                // from now on replay(x) runs generated code
+        double[][] jac = rec.jacobian(new double[] {2, 0.3});      // interpreted sweeps over the same numbers
+        assertTrue(prepared.isCompiled());
+        assertTrue(rec.isReplayCompiled());
+        PreparedJacobian interpreted = new MixedMode().prepare(model, new double[] {1, 0.1});
+        double[][] expected = interpreted.jacobian(new double[] {2, 0.3});
+        for (int i = 0; i < j.length; i++) {
+            assertArrayEquals(expected[i], j[i]);
+        }
+        assertEquals(Math.exp(0.3 * 2), jac[2][0], 1e-15);
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class CompiledRecording {
             last = Math.max(last, outputs[k]);
         }
         lastOutput = last;
-        Codegen gen = new Codegen(view);
+        Codegen gen = new Codegen(r);
         int leafCount = 0;
         int[] leafList = new int[16];
         for (int i = 0; i < size; i++) {
@@ -92,8 +92,7 @@ public final class CompiledRecording {
             }
         }
         leaves = Arrays.copyOf(leafList, leafCount);
-        String obstacle = size > maxEntries
-                ? size + " entries, more than the " + maxEntries + " that are compiled" : gen.obstacle();
+        String obstacle = gen.obstacle(maxEntries);
         if (obstacle == null) {
             groupStart = gen.groups();
             kernels = new CompiledKernel[groupStart.length];

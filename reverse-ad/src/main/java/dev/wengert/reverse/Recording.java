@@ -51,6 +51,8 @@ public final class Recording {
     private final int[] outputs;
     private final int lastOutput;
     private double[] work;
+    /** The replay compiled by {@link #compileReplay()}, or null: replay is interpreted. */
+    private CompiledReplay compiledReplay;
 
     Recording(Tape tape, int[] outputs) {
         this(tape, outputs, null);
@@ -258,7 +260,7 @@ public final class Recording {
                     + " let a value escape into user code while recording, so the recorded operations"
                     + " may not be those the function performs at another point; record afresh");
         }
-        Sweeps.replay(tape, x);
+        moveTo(x);
         return this;
     }
 
@@ -277,8 +279,17 @@ public final class Recording {
     public Recording replayAssumingSameBranches(double[] x) {
         tape.checkThread();
         Checks.length("point x (one per input)", x, tape.inputCount);
-        Sweeps.replay(tape, x);
+        moveTo(x);
         return this;
+    }
+
+    /** Replay's loop, or its compiled code: the same numbers in the same slots of the tape. */
+    private void moveTo(double[] x) {
+        if (compiledReplay != null) {
+            compiledReplay.replay(tape, x);
+        } else {
+            Sweeps.replay(tape, x);
+        }
     }
 
     /**
@@ -298,6 +309,37 @@ public final class Recording {
             replay(point());   // refuses exactly as replay does
         }
         return CompiledRecording.of(this, CompiledRecording.MAX_ENTRIES);
+    }
+
+    /**
+     * Compiles this recording's {@link #replay}: from now on a replay runs generated straight-line
+     * bytecode (one statement per entry, {@link CompiledRecording}'s value code) that writes the
+     * values and local partials at the new point into this recording's own tape, in the tape's
+     * layout — every number the interpreted replay writes, in the same slot, with the same bits.
+     * Everything that reads the tape after a replay (the sweeps of this recording, its
+     * {@link #view()}, mixed mode's plans) is unchanged; only the replay is faster once the JVM has
+     * compiled the new code (see {@code docs/compiled-recordings.md} for when that pays). A
+     * recording larger than {@link CompiledRecording#MAX_ENTRIES}, or with a linear combination of
+     * more than 128 operands, keeps the interpreted replay.
+     *
+     * @return whether the replay is now compiled (false: too large, replay stays interpreted)
+     * @throws IllegalStateException if the recording cannot be replayed (the exception
+     *         {@link #replay} throws)
+     */
+    public boolean compileReplay() {
+        tape.checkThread();
+        if (!isReplayable()) {
+            replay(point());   // refuses exactly as replay does
+        }
+        if (compiledReplay == null) {
+            compiledReplay = CompiledReplay.of(this, CompiledRecording.MAX_ENTRIES);
+        }
+        return compiledReplay != null;
+    }
+
+    /** @return whether {@link #replay} runs compiled code ({@link #compileReplay()}) rather than the interpreter */
+    public boolean isReplayCompiled() {
+        return compiledReplay != null;
     }
 
     /**

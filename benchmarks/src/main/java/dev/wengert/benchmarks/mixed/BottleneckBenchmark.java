@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
  * same plan on the calling thread only, for the parallel speed-up. The {@code …_replayed} pair
  * record once in setup and then evaluate by replay: {@code bottleneck_mixed_replayed} replays,
  * copies the partials and executes the plan; {@code bottleneck_reverse_replayed} replays and runs
- * n adjoint sweeps. {@code bottleneck_plain} is f on {@code double}, the ratio baseline.
+ * n adjoint sweeps; {@code bottleneck_mixed_compiled} is the prepared plan with its replay compiled to
+ * bytecode. {@code bottleneck_plain} is f on {@code double}, the ratio baseline.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +42,7 @@ public class BottleneckBenchmark {
     private VectorFunction f;
     private double[] x;
     private PreparedJacobian prepared;
+    private PreparedJacobian compiled;
     private Recording recording;
     private final MixedMode mixed = new MixedMode();
     private final MixedMode mixedSingle = new MixedMode(Runnable::run);
@@ -52,6 +54,7 @@ public class BottleneckBenchmark {
         f = Families.bottleneck(k);
         x = Families.point(n, 0.8);
         prepared = mixed.prepare(f, x);
+        compiled = mixed.prepare(f, x).compile();
         recording = reverse.record(f, x);
     }
 
@@ -63,6 +66,12 @@ public class BottleneckBenchmark {
     @Benchmark
     public double[][] bottleneck_mixed_replayed() {
         return prepared.jacobian(x);
+    }
+
+    /** @return the Jacobian of a prepared plan whose replay is compiled ({@link PreparedJacobian#compile()}) */
+    @Benchmark
+    public double[][] bottleneck_mixed_compiled() {
+        return compiled.jacobian(x);
     }
 
     @Benchmark
