@@ -1,13 +1,11 @@
 package dev.wengert.forward;
 
 import dev.wengert.core.BinaryRule;
-import dev.wengert.core.Elementary;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.Rules;
+import dev.wengert.core.RuleNumber;
 import dev.wengert.core.UnaryRule;
 import org.apache.commons.math3.Field;
-import org.apache.commons.math3.RealFieldElement;
-import org.apache.commons.math3.util.FastMath;
 import org.apache.commons.math3.util.MathArrays;
 
 /**
@@ -23,7 +21,7 @@ import org.apache.commons.math3.util.MathArrays;
  * g<sub>x</sub>x1 + g<sub>y</sub>y1, the ε2 part g<sub>x</sub>x2 + g<sub>y</sub>y2, and the ε1ε2
  * part g<sub>x</sub>x12 + g<sub>y</sub>y12 + g<sub>xx</sub>x1x2 + g<sub>xy</sub>(x1y2 + x2y1) +
  * g<sub>yy</sub>y1y2. These are the only two formulas in the class ({@code compose}); g and its
- * derivatives come from ad-core's rule table. Values are bit-identical to {@code Decimal64}; a
+ * derivatives come from ad-core's rule table, named by {@link RuleNumber}'s methods. Values are bit-identical to {@code Decimal64}; a
  * zero part never multiplies an infinite or NaN derivative ({@link Rules#chain}).
  *
  * <p><b>Data layout</b>: four {@code double} fields f0, f1, f2, f12; immutable. There is one kind
@@ -37,7 +35,7 @@ import org.apache.commons.math3.util.MathArrays;
  * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
  * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
-public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<HyperDual> {
+public final class HyperDual extends RuleNumber<HyperDual> {
 
     private final double f0;
     private final double f1;
@@ -168,123 +166,19 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
     }
 
     /** rule(this, c) for a constant c: only the x partials act. */
-    private HyperDual apply(BinaryRule rule, double c) {
+    @Override
+    protected HyperDual apply(BinaryRule rule, double c) {
         double g0 = rule.value(f0, c);
         return compose(g0, rule.dx(f0, c, g0), rule.dxx(f0, c, g0));
     }
 
     /** rule(this; p) for a constant parameter p. */
-    private HyperDual apply(ParametricRule rule, double p) {
+    @Override
+    protected HyperDual apply(ParametricRule rule, double p) {
         double g0 = rule.value(f0, p);
         double g1 = rule.first(f0, p, g0);
         return compose(g0, g1, rule.second(f0, p, g0, g1));
     }
-
-    // ---- arithmetic (BinaryRule ADD, SUBTRACT, MULTIPLY, DIVIDE) ----------------------------
-    // The comments below show the ε1 part (b, d) as for a dual number; the ε2 part is alike and
-    // the ε1ε2 part follows from the second partials (class comment).
-
-    /** (a + bε) + (c + dε) = (a + c) + (b + d)ε. */
-    @Override public HyperDual add(HyperDual y) { return apply(BinaryRule.ADD, y); }
-    /** (a + bε) + c = (a + c) + bε. */
-    @Override public HyperDual add(double c) { return apply(BinaryRule.ADD, c); }
-    /** (a + bε) − (c + dε) = (a − c) + (b − d)ε. */
-    @Override public HyperDual subtract(HyperDual y) { return apply(BinaryRule.SUBTRACT, y); }
-    /** (a + bε) − c = (a − c) + bε. */
-    @Override public HyperDual subtract(double c) { return apply(BinaryRule.SUBTRACT, c); }
-    /** −(a + bε) = −a − bε. */
-    @Override public HyperDual negate() { return apply(UnaryRule.NEGATE); }
-    /** (a + bε)(c + dε) = ac + (bc + ad)ε. */
-    @Override public HyperDual multiply(HyperDual y) { return apply(BinaryRule.MULTIPLY, y); }
-    /** (a + bε)·c = ac + bcε. */
-    @Override public HyperDual multiply(double c) { return apply(BinaryRule.MULTIPLY, c); }
-    /** (a + bε)·n = na + nbε (value {@code a * n}, as {@code Decimal64}). */
-    @Override public HyperDual multiply(int n) { return apply(BinaryRule.MULTIPLY, n); }
-    /** (a + bε)/(c + dε) = a/c + (b/c − a·d/c²)ε. */
-    @Override public HyperDual divide(HyperDual y) { return apply(BinaryRule.DIVIDE, y); }
-    /** (a + bε)/c = a/c + (b/c)ε. */
-    @Override public HyperDual divide(double c) { return apply(BinaryRule.DIVIDE, c); }
-    /** 1/(a + bε) = 1/a − (b/a²)ε. */
-    @Override public HyperDual reciprocal() { return apply(UnaryRule.RECIPROCAL); }
-
-    // ---- rounding, sign and scaling ---------------------------------------------------------
-
-    /** IEEE remainder by a constant c; derivative 1 ({@link ParametricRule#REMAINDER}). */
-    @Override public HyperDual remainder(double c) { return apply(ParametricRule.REMAINDER, c); }
-    /** IEEE remainder x − k·y; ∂x = 1, ∂y = −k ({@link BinaryRule#REMAINDER}). */
-    @Override public HyperDual remainder(HyperDual y) { return apply(BinaryRule.REMAINDER, y); }
-    /** |a|; derivative ±1 by the sign bit of a ({@link UnaryRule#ABS}). */
-    @Override public HyperDual abs() { return apply(UnaryRule.ABS); }
-    /** ⌈a⌉; derivative 0. */
-    @Override public HyperDual ceil() { return apply(UnaryRule.CEIL); }
-    /** ⌊a⌋; derivative 0. */
-    @Override public HyperDual floor() { return apply(UnaryRule.FLOOR); }
-    /** rint(a); derivative 0. */
-    @Override public HyperDual rint() { return apply(UnaryRule.RINT); }
-    /** @return {@code FastMath.round(a)}, the value only (a long is not a number of the field) */
-    @Override public long round() { return FastMath.round(f0); }
-    /** signum(a); derivative 0. */
-    @Override public HyperDual signum() { return apply(UnaryRule.SIGNUM); }
-    /** |a| with the sign of s; ∂x = ±1, ∂s = 0 ({@link BinaryRule#COPY_SIGN}). */
-    @Override public HyperDual copySign(HyperDual s) { return apply(BinaryRule.COPY_SIGN, s); }
-    /** |a| with the sign of the constant s; derivative ±1 ({@link ParametricRule#COPY_SIGN}). */
-    @Override public HyperDual copySign(double s) { return apply(ParametricRule.COPY_SIGN, s); }
-    /** a·2ⁿ; derivative 2ⁿ ({@link ParametricRule#SCALB}). */
-    @Override public HyperDual scalb(int n) { return apply(ParametricRule.SCALB, n); }
-
-    // ---- powers and roots -------------------------------------------------------------------
-
-    /** √(x² + y²); partials x/f, y/f ({@link BinaryRule#HYPOT}). */
-    @Override public HyperDual hypot(HyperDual y) { return apply(BinaryRule.HYPOT, y); }
-    /** √a; derivative 1/(2√a) ({@link UnaryRule#SQRT}). */
-    @Override public HyperDual sqrt() { return apply(UnaryRule.SQRT); }
-    /** ∛a; derivative 1/(3∛a²) ({@link UnaryRule#CBRT}). */
-    @Override public HyperDual cbrt() { return apply(UnaryRule.CBRT); }
-    /** a<sup>1/n</sup>; derivative 1/(n·|f|<sup>n−1</sup>) ({@link ParametricRule#ROOT_N}). */
-    @Override public HyperDual rootN(int n) { return apply(ParametricRule.ROOT_N, n); }
-    /** a<sup>p</sup>; derivative p·a<sup>p−1</sup> ({@link ParametricRule#POW}). */
-    @Override public HyperDual pow(double p) { return apply(ParametricRule.POW, p); }
-    /** aⁿ; derivative n·aⁿ⁻¹ ({@link ParametricRule#POW_INT}). */
-    @Override public HyperDual pow(int n) { return apply(ParametricRule.POW_INT, n); }
-    /** xʸ; ∂x = y·xʸ⁻¹, ∂y = xʸ·ln x ({@link BinaryRule#POW}). */
-    @Override public HyperDual pow(HyperDual y) { return apply(BinaryRule.POW, y); }
-
-    // ---- exponentials, logarithms, trigonometric and hyperbolic functions --------------------
-
-    /** eᵃ; derivative eᵃ. */
-    @Override public HyperDual exp() { return apply(UnaryRule.EXP); }
-    /** eᵃ − 1; derivative eᵃ. */
-    @Override public HyperDual expm1() { return apply(UnaryRule.EXPM1); }
-    /** ln a; derivative 1/a. */
-    @Override public HyperDual log() { return apply(UnaryRule.LOG); }
-    /** ln(1 + a); derivative 1/(1 + a). */
-    @Override public HyperDual log1p() { return apply(UnaryRule.LOG1P); }
-    /** cos a; derivative −sin a. */
-    @Override public HyperDual cos() { return apply(UnaryRule.COS); }
-    /** sin a; derivative cos a. */
-    @Override public HyperDual sin() { return apply(UnaryRule.SIN); }
-    /** tan a; derivative 1 + tan² a. */
-    @Override public HyperDual tan() { return apply(UnaryRule.TAN); }
-    /** acos a; derivative −1/√(1 − a²). */
-    @Override public HyperDual acos() { return apply(UnaryRule.ACOS); }
-    /** asin a; derivative 1/√(1 − a²). */
-    @Override public HyperDual asin() { return apply(UnaryRule.ASIN); }
-    /** atan a; derivative 1/(1 + a²). */
-    @Override public HyperDual atan() { return apply(UnaryRule.ATAN); }
-    /** atan2(this, x), this the ordinate; ∂ = x/r², −y/r² ({@link BinaryRule#ATAN2}). */
-    @Override public HyperDual atan2(HyperDual x) { return apply(BinaryRule.ATAN2, x); }
-    /** cosh a; derivative sinh a. */
-    @Override public HyperDual cosh() { return apply(UnaryRule.COSH); }
-    /** sinh a; derivative cosh a. */
-    @Override public HyperDual sinh() { return apply(UnaryRule.SINH); }
-    /** tanh a; derivative 1 − tanh² a. */
-    @Override public HyperDual tanh() { return apply(UnaryRule.TANH); }
-    /** acosh a; derivative 1/√(a² − 1). */
-    @Override public HyperDual acosh() { return apply(UnaryRule.ACOSH); }
-    /** asinh a; derivative 1/√(a² + 1). */
-    @Override public HyperDual asinh() { return apply(UnaryRule.ASINH); }
-    /** atanh a; derivative 1/(1 − a²). */
-    @Override public HyperDual atanh() { return apply(UnaryRule.ATANH); }
 
     // ---- linear combinations ----------------------------------------------------------------
 
