@@ -3,10 +3,8 @@ package dev.wengert.forward;
 import dev.wengert.core.BinaryRule;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.Rules;
-import dev.wengert.core.RuleNumber;
 import dev.wengert.core.UnaryRule;
 import org.apache.commons.math3.Field;
-import org.apache.commons.math3.util.MathArrays;
 
 /**
  * A dual number a + bε with ε² = 0: a value a and one tangent b, the derivative of the value along
@@ -15,7 +13,7 @@ import org.apache.commons.math3.util.MathArrays;
  * operation at a time while the function runs (forward mode).
  *
  * <p><b>Data layout</b>: two {@code double} fields, {@code value} and {@code tangent}; immutable.
- * Every elementary method is {@link RuleNumber}'s: it names its rule of ad-core's table
+ * Every elementary method is {@link dev.wengert.core.RuleNumber}'s: it names its rule of ad-core's table
  * ({@link UnaryRule}, {@link ParametricRule}, {@link BinaryRule}), and the four {@code apply}
  * primitives here read f, f′ (and for binary operations the partials) from it through one private
  * {@code compose}; no derivative formula is written here. (Sum and difference go through
@@ -34,7 +32,7 @@ import org.apache.commons.math3.util.MathArrays;
  * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
  * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
-public final class Dual extends RuleNumber<Dual> {
+public final class Dual extends ForwardNumber<Dual> {
 
     private final double value;
     private final double tangent;
@@ -181,84 +179,11 @@ public final class Dual extends RuleNumber<Dual> {
     /** (a + bε) − (c + dε) = (a − c) + (b − d)ε: {@link BinaryRule#SUBTRACT} through {@code unitLinear}. */
     @Override public Dual subtract(Dual y) { return unitLinear(BinaryRule.SUBTRACT, y); }
 
-    // ---- linear combinations ----------------------------------------------------------------
-
-    /**
-     * Σ a<sub>i</sub>·b<sub>i</sub>: the value is {@code MathArrays.linearCombination} of the values
-     * (as {@code Decimal64}), the tangent the sum of the products' tangents (product rule, from
-     * {@link BinaryRule#MULTIPLY}).
-     */
-    @Override
-    public Dual linearCombination(Dual[] a, Dual[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] va = new double[n];
-        double[] vb = new double[n];
-        Dual[] products = new Dual[n];
-        for (int i = 0; i < n; i++) {
-            va[i] = a[i].value;
-            vb[i] = b[i].value;
-            products[i] = a[i].multiply(b[i]);
-        }
-        return sum(MathArrays.linearCombination(va, vb), products);
-    }
-
-    /** Σ a<sub>i</sub>·b<sub>i</sub> with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(double[] a, Dual[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] vb = new double[n];
-        Dual[] products = new Dual[n];
-        for (int i = 0; i < n; i++) {
-            vb[i] = b[i].value;
-            products[i] = b[i].multiply(a[i]);
-        }
-        return sum(MathArrays.linearCombination(a, vb), products);
-    }
-
-    /** a1·b1 + a2·b2; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(Dual a1, Dual b1, Dual a2, Dual b2) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value),
-                a1.multiply(b1), a2.multiply(b2));
-    }
-
-    /** a1·b1 + a2·b2 with constant a1, a2; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(double a1, Dual b1, double a2, Dual b2) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value), b1.multiply(a1), b2.multiply(a2));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(Dual a1, Dual b1, Dual a2, Dual b2, Dual a3, Dual b3) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value, a3.value, b3.value),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(double a1, Dual b1, double a2, Dual b2, double a3, Dual b3) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value, a3, b3.value),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3));
-    }
-
-    /** a1·b1 + … + a4·b4; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(Dual a1, Dual b1, Dual a2, Dual b2, Dual a3, Dual b3, Dual a4, Dual b4) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value,
-                a3.value, b3.value, a4.value, b4.value),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3), a4.multiply(b4));
-    }
-
-    /** a1·b1 + … + a4·b4 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(double a1, Dual b1, double a2, Dual b2, double a3, Dual b3, double a4, Dual b4) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value, a3, b3.value, a4, b4.value),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3), b4.multiply(a4));
-    }
+    // ---- linear combinations (ForwardNumber's; this type adds the terms' derivative parts) ---
 
     /** The given value with the sum of the terms' tangents (the tangent of a sum is the sum). */
-    private static Dual sum(double value, Dual... terms) {
+    @Override
+    Dual sum(double value, Dual[] terms) {
         double t = 0;
         int pass = 0;
         for (Dual term : terms) {

@@ -3,11 +3,9 @@ package dev.wengert.forward;
 import dev.wengert.core.BinaryRule;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.Rules;
-import dev.wengert.core.RuleNumber;
 import dev.wengert.core.UnaryRule;
 import java.util.Arrays;
 import org.apache.commons.math3.Field;
-import org.apache.commons.math3.util.MathArrays;
 
 /**
  * A vector dual number a + b·ε with k tangents: ε = (ε<sub>1</sub>, …, ε<sub>k</sub>) and
@@ -28,7 +26,7 @@ import org.apache.commons.math3.util.MathArrays;
  * bit-identical to carrying all k tangents everywhere (the exactness argument is in
  * {@link Tangents}). k is fixed per {@link #getField() field}: combining numbers with different k
  * throws {@link IllegalArgumentException} naming both. Every elementary method is
- * {@link RuleNumber}'s (it names its rule); the {@code apply} primitives read f, f′ (or the
+ * {@link dev.wengert.core.RuleNumber}'s (it names its rule); the {@code apply} primitives read f, f′ (or the
  * partials) from ad-core's rule table through one private {@code compose}; values are
  * bit-identical to {@code Decimal64}; a zero tangent never multiplies an infinite or NaN partial
  * ({@link Rules#chain}).
@@ -43,7 +41,7 @@ import org.apache.commons.math3.util.MathArrays;
  * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
  * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
-public final class DualVector extends RuleNumber<DualVector> {
+public final class DualVector extends ForwardNumber<DualVector> {
 
     private final double value;
     /** k, the number of tangents. */
@@ -182,7 +180,7 @@ public final class DualVector extends RuleNumber<DualVector> {
     /**
      * f(a + b·ε) = f0 + f1·b·ε over b's range ({@link Tangents#scale}): with a finite f1 the
      * products are formed directly, and {@code + 0.0} turns a −0 product into +0, so the result is
-     * exactly {@link Rules#chain}'s.
+     * {@link Rules#chain}'s, except that a product that underflows to −0 is +0 here.
      */
     private DualVector compose(double f0, double f1) {
         return new DualVector(f0, count, lo, t.length == 0 ? Tangents.NONE : Tangents.scale(f1, t), pass);
@@ -259,91 +257,15 @@ public final class DualVector extends RuleNumber<DualVector> {
         }
     }
 
-    // ---- linear combinations ----------------------------------------------------------------
-
-    /**
-     * Σ a<sub>i</sub>·b<sub>i</sub>: the value is {@code MathArrays.linearCombination} of the values
-     * (as {@code Decimal64}), the tangents the sums of the products' tangents (product rule, from
-     * {@link BinaryRule#MULTIPLY}).
-     */
-    @Override
-    public DualVector linearCombination(DualVector[] a, DualVector[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] va = new double[n];
-        double[] vb = new double[n];
-        DualVector[] products = new DualVector[n];
-        for (int i = 0; i < n; i++) {
-            va[i] = a[i].value;
-            vb[i] = b[i].value;
-            products[i] = a[i].multiply(b[i]);
-        }
-        return sum(MathArrays.linearCombination(va, vb), products);
-    }
-
-    /** Σ a<sub>i</sub>·b<sub>i</sub> with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(double[] a, DualVector[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] vb = new double[n];
-        DualVector[] products = new DualVector[n];
-        for (int i = 0; i < n; i++) {
-            vb[i] = b[i].value;
-            products[i] = b[i].multiply(a[i]);
-        }
-        return sum(MathArrays.linearCombination(a, vb), products);
-    }
-
-    /** a1·b1 + a2·b2; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(DualVector a1, DualVector b1, DualVector a2, DualVector b2) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value),
-                a1.multiply(b1), a2.multiply(b2));
-    }
-
-    /** a1·b1 + a2·b2 with constant a1, a2; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(double a1, DualVector b1, double a2, DualVector b2) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value), b1.multiply(a1), b2.multiply(a2));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(DualVector a1, DualVector b1, DualVector a2, DualVector b2,
-                                        DualVector a3, DualVector b3) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value, a3.value, b3.value),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(double a1, DualVector b1, double a2, DualVector b2, double a3, DualVector b3) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value, a3, b3.value),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3));
-    }
-
-    /** a1·b1 + … + a4·b4; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(DualVector a1, DualVector b1, DualVector a2, DualVector b2,
-                                        DualVector a3, DualVector b3, DualVector a4, DualVector b4) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value,
-                a3.value, b3.value, a4.value, b4.value),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3), a4.multiply(b4));
-    }
-
-    /** a1·b1 + … + a4·b4 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(double a1, DualVector b1, double a2, DualVector b2,
-                                        double a3, DualVector b3, double a4, DualVector b4) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value, a3, b3.value, a4, b4.value),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3), b4.multiply(a4));
-    }
+    // ---- linear combinations (ForwardNumber's; this type adds the terms' derivative parts) ---
 
     /**
      * The given value with the sum of the terms' tangents (all terms have this k: checked), over
      * the union of their ranges. Exact: the sum starts at +0.0 and so never holds −0, and
      * x + (+0.0) = x for every other x, so terms outside their ranges are skipped.
      */
-    private DualVector sum(double value, DualVector... terms) {
+    @Override
+    DualVector sum(double value, DualVector[] terms) {
         int newLo = count;
         int hi = 0;
         int newPass = 0;

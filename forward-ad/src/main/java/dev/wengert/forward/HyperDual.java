@@ -3,10 +3,8 @@ package dev.wengert.forward;
 import dev.wengert.core.BinaryRule;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.Rules;
-import dev.wengert.core.RuleNumber;
 import dev.wengert.core.UnaryRule;
 import org.apache.commons.math3.Field;
-import org.apache.commons.math3.util.MathArrays;
 
 /**
  * A hyper-dual number f0 + f1·ε1 + f2·ε2 + f12·ε1ε2 with ε1² = ε2² = 0 and ε1ε2 ≠ 0 (Fike &amp;
@@ -21,7 +19,7 @@ import org.apache.commons.math3.util.MathArrays;
  * g<sub>x</sub>x1 + g<sub>y</sub>y1, the ε2 part g<sub>x</sub>x2 + g<sub>y</sub>y2, and the ε1ε2
  * part g<sub>x</sub>x12 + g<sub>y</sub>y12 + g<sub>xx</sub>x1x2 + g<sub>xy</sub>(x1y2 + x2y1) +
  * g<sub>yy</sub>y1y2. These are the only two formulas in the class ({@code compose}); g and its
- * derivatives come from ad-core's rule table, named by {@link RuleNumber}'s methods. Values are bit-identical to {@code Decimal64}; a
+ * derivatives come from ad-core's rule table, named by {@link dev.wengert.core.RuleNumber}'s methods. Values are bit-identical to {@code Decimal64}; a
  * zero part never multiplies an infinite or NaN derivative ({@link Rules#chain}).
  *
  * <p><b>Data layout</b>: four {@code double} fields f0, f1, f2, f12; immutable. There is one kind
@@ -35,7 +33,7 @@ import org.apache.commons.math3.util.MathArrays;
  * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
  * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
-public final class HyperDual extends RuleNumber<HyperDual> {
+public final class HyperDual extends ForwardNumber<HyperDual> {
 
     private final double f0;
     private final double f1;
@@ -180,84 +178,11 @@ public final class HyperDual extends RuleNumber<HyperDual> {
         return compose(g0, g1, rule.second(f0, p, g0, g1));
     }
 
-    // ---- linear combinations ----------------------------------------------------------------
-
-    /**
-     * Σ a<sub>i</sub>·b<sub>i</sub>: the value is {@code MathArrays.linearCombination} of the values
-     * (as {@code Decimal64}), each ε part the sum of the products' parts (product rule, from
-     * {@link BinaryRule#MULTIPLY}).
-     */
-    @Override
-    public HyperDual linearCombination(HyperDual[] a, HyperDual[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] va = new double[n];
-        double[] vb = new double[n];
-        HyperDual[] products = new HyperDual[n];
-        for (int i = 0; i < n; i++) {
-            va[i] = a[i].f0;
-            vb[i] = b[i].f0;
-            products[i] = a[i].multiply(b[i]);
-        }
-        return sum(MathArrays.linearCombination(va, vb), products);
-    }
-
-    /** Σ a<sub>i</sub>·b<sub>i</sub> with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(double[] a, HyperDual[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] vb = new double[n];
-        HyperDual[] products = new HyperDual[n];
-        for (int i = 0; i < n; i++) {
-            vb[i] = b[i].f0;
-            products[i] = b[i].multiply(a[i]);
-        }
-        return sum(MathArrays.linearCombination(a, vb), products);
-    }
-
-    /** a1·b1 + a2·b2; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(HyperDual a1, HyperDual b1, HyperDual a2, HyperDual b2) {
-        return sum(MathArrays.linearCombination(a1.f0, b1.f0, a2.f0, b2.f0),
-                a1.multiply(b1), a2.multiply(b2));
-    }
-
-    /** a1·b1 + a2·b2 with constant a1, a2; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(double a1, HyperDual b1, double a2, HyperDual b2) {
-        return sum(MathArrays.linearCombination(a1, b1.f0, a2, b2.f0), b1.multiply(a1), b2.multiply(a2));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(HyperDual a1, HyperDual b1, HyperDual a2, HyperDual b2, HyperDual a3, HyperDual b3) {
-        return sum(MathArrays.linearCombination(a1.f0, b1.f0, a2.f0, b2.f0, a3.f0, b3.f0),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(double a1, HyperDual b1, double a2, HyperDual b2, double a3, HyperDual b3) {
-        return sum(MathArrays.linearCombination(a1, b1.f0, a2, b2.f0, a3, b3.f0),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3));
-    }
-
-    /** a1·b1 + … + a4·b4; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(HyperDual a1, HyperDual b1, HyperDual a2, HyperDual b2, HyperDual a3, HyperDual b3, HyperDual a4, HyperDual b4) {
-        return sum(MathArrays.linearCombination(a1.f0, b1.f0, a2.f0, b2.f0,
-                a3.f0, b3.f0, a4.f0, b4.f0),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3), a4.multiply(b4));
-    }
-
-    /** a1·b1 + … + a4·b4 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(double a1, HyperDual b1, double a2, HyperDual b2, double a3, HyperDual b3, double a4, HyperDual b4) {
-        return sum(MathArrays.linearCombination(a1, b1.f0, a2, b2.f0, a3, b3.f0, a4, b4.f0),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3), b4.multiply(a4));
-    }
+    // ---- linear combinations (ForwardNumber's; this type adds the terms' derivative parts) ---
 
     /** The given value with the sums of the terms' ε parts (each ε part of a sum is the sum). */
-    private static HyperDual sum(double value, HyperDual... terms) {
+    @Override
+    HyperDual sum(double value, HyperDual[] terms) {
         double s1 = 0;
         double s2 = 0;
         double s12 = 0;
