@@ -1,5 +1,6 @@
 package dev.wengert.core;
 
+import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.FastMath;
 
 /**
@@ -13,6 +14,7 @@ public enum BinaryRule {
 
     /** f = x + y; f<sub>x</sub> = f<sub>y</sub> = 1; second partials 0. Linear. */
     ADD("+") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return x.add(y); }
         @Override public double value(double x, double y) { return x + y; }
         @Override public double dx(double x, double y, double f) { return 1; }
         @Override public double dy(double x, double y, double f) { return 1; }
@@ -23,6 +25,7 @@ public enum BinaryRule {
 
     /** f = x − y; f<sub>x</sub> = 1, f<sub>y</sub> = −1; second partials 0. Linear. */
     SUBTRACT("-") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return x.subtract(y); }
         @Override public double value(double x, double y) { return x - y; }
         @Override public double dx(double x, double y, double f) { return 1; }
         @Override public double dy(double x, double y, double f) { return -1; }
@@ -33,6 +36,7 @@ public enum BinaryRule {
 
     /** f = x·y; f<sub>x</sub> = y, f<sub>y</sub> = x; f<sub>xy</sub> = 1, f<sub>xx</sub> = f<sub>yy</sub> = 0. */
     MULTIPLY("*") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return x.multiply(y); }
         @Override public double value(double x, double y) { return x * y; }
         @Override public double dx(double x, double y, double f) { return y; }
         @Override public double dy(double x, double y, double f) { return x; }
@@ -46,6 +50,7 @@ public enum BinaryRule {
      * f<sub>xy</sub> = −1/y², f<sub>yy</sub> = 2f/y². Pole at y = 0.
      */
     DIVIDE("/") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return x.divide(y); }
         @Override public double value(double x, double y) { return x / y; }
         @Override public double dx(double x, double y, double f) { return 1.0 / y; }
         @Override public double dy(double x, double y, double f) { return -f / y; }
@@ -64,6 +69,7 @@ public enum BinaryRule {
      * f<sub>yy</sub> = f·(ln x)² (0 at x = 0 for y &gt; 0).
      */
     POW("pow") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return x.pow(y); }
         @Override public double value(double x, double y) { return FastMath.pow(x, y); }
         @Override public double dx(double x, double y, double f) { return y == 0 ? 0 : y * FastMath.pow(x, y - 1); }
         @Override public double dy(double x, double y, double f) {
@@ -98,6 +104,7 @@ public enum BinaryRule {
      * direction. The value follows FastMath.atan2, signed zeros included.
      */
     ATAN2("atan2") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return x.atan2(y); }
         @Override public double value(double x, double y) { return FastMath.atan2(x, y); }
         @Override public double dx(double x, double y, double f) { return y / (x * x + y * y); }
         @Override public double dy(double x, double y, double f) { return -x / (x * x + y * y); }
@@ -125,6 +132,7 @@ public enum BinaryRule {
      * argument) all partials are 0, as in {@code DerivativeStructure}.
      */
     HYPOT("hypot") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return x.hypot(y); }
         @Override public double value(double x, double y) { return FastMath.hypot(x, y); }
         @Override public double dx(double x, double y, double f) { return f == Double.POSITIVE_INFINITY ? 0 : x / f; }
         @Override public double dy(double x, double y, double f) { return f == Double.POSITIVE_INFINITY ? 0 : y / f; }
@@ -148,6 +156,7 @@ public enum BinaryRule {
      * half-integer are not differentiated.
      */
     REMAINDER("remainder") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return x.remainder(y); }
         @Override public double value(double x, double y) { return FastMath.IEEEremainder(x, y); }
         @Override public double dx(double x, double y, double f) { return 1; }
         @Override public double dy(double x, double y, double f) { return -FastMath.rint((x - f) / y); }
@@ -160,10 +169,7 @@ public enum BinaryRule {
             }
             // the jumps are where x/y is a half-integer; moving x and y by up to margin moves the
             // quotient by up to margin·(1 + |x/y|)/|y|, so that is the distance to keep in q
-            double q = x / y - 0.5;
-            double d = q - Math.floor(q);
-            double m = margin * (1 + Math.abs(x / y)) / Math.abs(y);
-            return d > m && d < 1 - m;
+            return awayFromHalfIntegers(x / y, margin * (1 + Math.abs(x / y)) / Math.abs(y));
         }
     },
 
@@ -172,6 +178,7 @@ public enum BinaryRule {
      * bit, −1 otherwise; f<sub>y</sub> = 0; second partials 0 (as {@code DerivativeStructure}).
      */
     COPY_SIGN("copySign") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return x.copySign(y); }
         @Override public double value(double x, double y) { return FastMath.copySign(x, y); }
         @Override public double dx(double x, double y, double f) { return Rules.sameSignBit(x, y) ? 1 : -1; }
         @Override public double dy(double x, double y, double f) { return 0; }
@@ -189,6 +196,7 @@ public enum BinaryRule {
      * 1 − f<sub>x</sub>; second partials 0. ({@link Functions#max})
      */
     MAX("max") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return Functions.max(x, y); }
         @Override public double value(double x, double y) { return Math.max(x, y); }
         @Override public double dx(double x, double y, double f) { return x > y ? 1 : x < y ? 0 : x == y ? 0.5 : Double.NaN; }
         @Override public double dy(double x, double y, double f) { return 1 - dx(x, y, f); }
@@ -204,6 +212,7 @@ public enum BinaryRule {
      * ({@link Functions#min})
      */
     MIN("min") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, T y) { return Functions.min(x, y); }
         @Override public double value(double x, double y) { return Math.min(x, y); }
         @Override public double dx(double x, double y, double f) { return x < y ? 1 : x > y ? 0 : x == y ? 0.5 : Double.NaN; }
         @Override public double dy(double x, double y, double f) { return 1 - dx(x, y, f); }
@@ -212,6 +221,17 @@ public enum BinaryRule {
         @Override public double dyy(double x, double y, double f) { return 0 * dx(x, y, f); }
         @Override public boolean safe(double x, double y, double margin) { return Math.abs(x - y) > margin; }
     };
+
+    /**
+     * @param q a quotient
+     * @param m the distance to keep
+     * @return whether q is more than m away from every half-integer k + ½ (the jumps of rint)
+     */
+    static boolean awayFromHalfIntegers(double q, double m) {
+        double h = q - 0.5;
+        double d = h - Math.floor(h);
+        return d > m && d < 1 - m;
+    }
 
     private final String symbol;
 
@@ -270,6 +290,19 @@ public enum BinaryRule {
      * @return ∂²f/∂y²
      */
     public abstract double dyy(double x, double y, double f);
+
+    /**
+     * The {@link RealFieldElement} method (or {@link Functions} helper) this rule stands for,
+     * applied to x and y: on {@code Decimal64} it gives {@link #value} bit for bit, on
+     * {@code DerivativeStructure} the reference derivatives, and on a Wengert number
+     * ({@link RuleNumber}) exactly {@code x.apply(this, y)}.
+     *
+     * @param x the first argument (the receiver)
+     * @param y the second argument
+     * @param <T> the number type
+     * @return f(x, y), e.g. {@code x.atan2(y)} for {@link #ATAN2}
+     */
+    public abstract <T extends RealFieldElement<T>> T applyTo(T x, T y);
 
     /**
      * @param x first argument

@@ -1,30 +1,32 @@
 package dev.wengert.core;
 
+import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.FastMath;
 
 /**
  * Unary elementary functions with a constant parameter p — {@code x.pow(2.5)}, {@code x.pow(3)},
  * {@code x.rootN(4)}, {@code x.scalb(-3)}, {@code x.remainder(2.0)}, {@code x.copySign(-1.0)} —
  * with value, first and second derivative with respect to x, written once for every mode.
+ * {@link #POW}, {@link #REMAINDER} and {@link #COPY_SIGN} are {@link BinaryRule}s with the second
+ * argument held constant, and take their value and derivatives from that rule (f′ = f<sub>x</sub>,
+ * f″ = f<sub>xx</sub>); the others have their own formulas.
  * Values are bit-identical to commons-math3's {@code Decimal64}. Singular points follow the
  * conventions table in {@link Rules}.
  */
 public enum ParametricRule {
 
     /**
-     * f = x<sup>p</sup> for a constant real p (FastMath.pow); f′ = p·x<sup>p−1</sup>;
-     * f″ = p(p−1)·x<sup>p−2</sup>. By convention f′ = 0 when p = 0 and f″ = 0 when p ∈ {0, 1}, at
-     * every x including 0 (x⁰ ≡ 1 is constant); {@code DerivativeStructure} gives NaN for f′ at
-     * 0<sup>0</sup>. At x = 0, f′ is 0 for p &gt; 1, 1 for p = 1, +∞ for 0 &lt; p &lt; 1.
+     * f = x<sup>p</sup> for a constant real p: {@link BinaryRule#POW} with y held at p, so
+     * f′ = f<sub>x</sub> = p·x<sup>p−1</sup> and f″ = f<sub>xx</sub> = p(p−1)·x<sup>p−2</sup>. By
+     * that rule's convention f′ = 0 when p = 0 and f″ = 0 when p ∈ {0, 1}, at every x including 0
+     * (x⁰ ≡ 1 is constant); {@code DerivativeStructure} gives NaN for f′ at 0<sup>0</sup>. At
+     * x = 0, f′ is 0 for p &gt; 1, 1 for p = 1, +∞ for 0 &lt; p &lt; 1.
      */
     POW("pow") {
-        @Override public double value(double x, double p) { return FastMath.pow(x, p); }
-        @Override public double first(double x, double p, double f) {
-            return p == 0 ? 0 : p * FastMath.pow(x, p - 1);
-        }
-        @Override public double second(double x, double p, double f, double f1) {
-            return (p == 0 || p == 1) ? 0 : p * (p - 1) * FastMath.pow(x, p - 2);
-        }
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, double p) { return x.pow(p); }
+        @Override public double value(double x, double p) { return BinaryRule.POW.value(x, p); }
+        @Override public double first(double x, double p, double f) { return BinaryRule.POW.dx(x, p, f); }
+        @Override public double second(double x, double p, double f, double f1) { return BinaryRule.POW.dxx(x, p, f); }
         @Override public boolean safe(double x, double p, double margin) {
             return p == Math.rint(p) && p >= 0 ? Math.abs(x) < 1e3 : x > margin && x < 1e3;
         }
@@ -35,6 +37,7 @@ public enum ParametricRule {
      * f′ = 0 for n = 0 and f″ = 0 for n ∈ {0, 1}, at every x.
      */
     POW_INT("pow") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, double p) { return x.pow((int) p); }
         @Override public double value(double x, double p) { return FastMath.pow(x, (int) p); }
         @Override public double first(double x, double p, double f) {
             int n = (int) p;
@@ -57,6 +60,7 @@ public enum ParametricRule {
      * follows {@code Decimal64}'s value and differentiates it.
      */
     ROOT_N("rootN") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, double p) { return x.rootN((int) p); }
         @Override public double value(double x, double p) {
             int n = (int) p;
             return x < 0 ? -FastMath.pow(-x, 1.0 / n) : FastMath.pow(x, 1.0 / n);
@@ -73,37 +77,43 @@ public enum ParametricRule {
 
     /** f = x·2ⁿ for a constant integer n (FastMath.scalb); f′ = 2ⁿ; f″ = 0. Linear. */
     SCALB("scalb") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, double p) { return x.scalb((int) p); }
         @Override public double value(double x, double p) { return FastMath.scalb(x, (int) p); }
         @Override public double first(double x, double p, double f) { return FastMath.scalb(1.0, (int) p); }
         @Override public double second(double x, double p, double f, double f1) { return 0; }
     },
 
     /**
-     * f = IEEEremainder(x, a) = x − k·a, k = rint(x/a), for a constant a; f′ = 1; f″ = 0 (the jumps
-     * at x = (k + ½)·a are not differentiated).
+     * f = IEEEremainder(x, a) = x − k·a, k = rint(x/a), for a constant a: {@link BinaryRule#REMAINDER}
+     * with y held at a, so f′ = f<sub>x</sub> = 1 and f″ = f<sub>xx</sub> = 0 (the jumps at
+     * x = (k + ½)·a are not differentiated).
      */
     REMAINDER("remainder") {
-        @Override public double value(double x, double p) { return FastMath.IEEEremainder(x, p); }
-        @Override public double first(double x, double p, double f) { return 1; }
-        @Override public double second(double x, double p, double f, double f1) { return 0; }
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, double p) { return x.remainder(p); }
+        @Override public double value(double x, double p) { return BinaryRule.REMAINDER.value(x, p); }
+        @Override public double first(double x, double p, double f) { return BinaryRule.REMAINDER.dx(x, p, f); }
+        @Override public double second(double x, double p, double f, double f1) {
+            return BinaryRule.REMAINDER.dxx(x, p, f);
+        }
         @Override public boolean safe(double x, double p, double margin) {
             // the jumps are where x/p is a half-integer; moving x by margin moves x/p by margin/|p|
-            double q = x / p - 0.5;
-            double d = q - Math.floor(q);
-            double m = margin / Math.abs(p);
-            return d > m && d < 1 - m;
+            return BinaryRule.awayFromHalfIntegers(x / p, margin / Math.abs(p));
         }
     },
 
     /**
-     * f = |x| with the sign of the constant s (FastMath.copySign: sign bits, so −0.0 counts as
-     * negative); f′ = +1 when x and s have the same sign bit, −1 otherwise (as
-     * {@code DerivativeStructure}); f″ = 0.
+     * f = |x| with the sign of the constant s: {@link BinaryRule#COPY_SIGN} with y held at s
+     * (FastMath.copySign: sign bits, so −0.0 counts as negative), so f′ = f<sub>x</sub> = +1 when
+     * x and s have the same sign bit, −1 otherwise (as {@code DerivativeStructure}), and
+     * f″ = f<sub>xx</sub> = 0.
      */
     COPY_SIGN("copySign") {
-        @Override public double value(double x, double p) { return FastMath.copySign(x, p); }
-        @Override public double first(double x, double p, double f) { return Rules.sameSignBit(x, p) ? 1 : -1; }
-        @Override public double second(double x, double p, double f, double f1) { return 0; }
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x, double p) { return x.copySign(p); }
+        @Override public double value(double x, double p) { return BinaryRule.COPY_SIGN.value(x, p); }
+        @Override public double first(double x, double p, double f) { return BinaryRule.COPY_SIGN.dx(x, p, f); }
+        @Override public double second(double x, double p, double f, double f1) {
+            return BinaryRule.COPY_SIGN.dxx(x, p, f);
+        }
         @Override public boolean safe(double x, double p, double margin) { return Math.abs(x) > margin; }
     };
 
@@ -141,6 +151,19 @@ public enum ParametricRule {
      * @return ∂²f/∂x²
      */
     public abstract double second(double x, double p, double f, double f1);
+
+    /**
+     * The {@link RealFieldElement} method this rule stands for, applied to x with the parameter p
+     * (cast to {@code int} for {@link #POW_INT}, {@link #ROOT_N} and {@link #SCALB}): on
+     * {@code Decimal64} it gives {@link #value} bit for bit, on a Wengert number
+     * ({@link RuleNumber}) exactly the rule applied with p as a constant.
+     *
+     * @param x the argument
+     * @param p the parameter
+     * @param <T> the number type
+     * @return f(x; p), e.g. {@code x.rootN((int) p)} for {@link #ROOT_N}
+     */
+    public abstract <T extends RealFieldElement<T>> T applyTo(T x, double p);
 
     /**
      * @param x the argument

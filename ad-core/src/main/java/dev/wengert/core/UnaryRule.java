@@ -1,5 +1,6 @@
 package dev.wengert.core;
 
+import org.apache.commons.math3.RealFieldElement;
 import org.apache.commons.math3.util.FastMath;
 
 /**
@@ -30,6 +31,7 @@ public enum UnaryRule {
 
     /** f = −x; f′ = −1; f″ = 0. Linear. */
     NEGATE("negate") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.negate(); }
         @Override public double value(double x) { return -x; }
         @Override public double first(double x, double f) { return -1; }
         @Override public double second(double x, double f, double f1) { return 0; }
@@ -37,6 +39,7 @@ public enum UnaryRule {
 
     /** f = 1/x; f′ = −f²; f″ = 2f³. Pole at 0: f(±0) = ±∞, f′ = −∞, f″ = ±∞. */
     RECIPROCAL("reciprocal") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.reciprocal(); }
         @Override public double value(double x) { return 1.0 / x; }
         @Override public double first(double x, double f) { return -f * f; }
         @Override public double second(double x, double f, double f1) { return -2 * f * f1; }
@@ -48,6 +51,7 @@ public enum UnaryRule {
      * included), as commons-math3's {@code DerivativeStructure.abs()}; f″ = 0. Kink at 0.
      */
     ABS("abs") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.abs(); }
         @Override public double value(double x) { return FastMath.abs(x); }
         @Override public double first(double x, double f) { return Double.doubleToRawLongBits(x) < 0 ? -1 : 1; }
         @Override public double second(double x, double f, double f1) { return 0; }
@@ -56,6 +60,7 @@ public enum UnaryRule {
 
     /** f = ⌈x⌉; f′ = f″ = 0 everywhere (jumps at the integers are not differentiated). */
     CEIL("ceil") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.ceil(); }
         @Override public double value(double x) { return FastMath.ceil(x); }
         @Override public double first(double x, double f) { return 0; }
         @Override public double second(double x, double f, double f1) { return 0; }
@@ -64,6 +69,7 @@ public enum UnaryRule {
 
     /** f = ⌊x⌋; f′ = f″ = 0 everywhere (jumps at the integers are not differentiated). */
     FLOOR("floor") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.floor(); }
         @Override public double value(double x) { return FastMath.floor(x); }
         @Override public double first(double x, double f) { return 0; }
         @Override public double second(double x, double f, double f1) { return 0; }
@@ -72,6 +78,7 @@ public enum UnaryRule {
 
     /** f = rint(x), ties to even; f′ = f″ = 0 everywhere. Jumps at the half-integers. */
     RINT("rint") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.rint(); }
         @Override public double value(double x) { return FastMath.rint(x); }
         @Override public double first(double x, double f) { return 0; }
         @Override public double second(double x, double f, double f1) { return 0; }
@@ -80,6 +87,7 @@ public enum UnaryRule {
 
     /** f = signum(x) ∈ {−1, −0, +0, 1, NaN}; f′ = f″ = 0 everywhere (the jump at 0 is not differentiated). */
     SIGNUM("signum") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.signum(); }
         @Override public double value(double x) { return FastMath.signum(x); }
         @Override public double first(double x, double f) { return 0; }
         @Override public double second(double x, double f, double f1) { return 0; }
@@ -91,6 +99,7 @@ public enum UnaryRule {
      * {@code DerivativeStructure}); at −0: f = −0, f′ = −∞. NaN for x &lt; 0.
      */
     SQRT("sqrt") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.sqrt(); }
         @Override public double value(double x) { return FastMath.sqrt(x); }
         @Override public double first(double x, double f) { return 0.5 / f; }
         @Override public double second(double x, double f, double f1) { return -0.5 * f1 / x; }
@@ -99,6 +108,7 @@ public enum UnaryRule {
 
     /** f = ∛x; f′ = 1/(3f²); f″ = −(2/3)·f′/x. Defined for all x; at 0: f′ = +∞, f″ = −∞ (+∞ at −0). */
     CBRT("cbrt") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.cbrt(); }
         @Override public double value(double x) { return FastMath.cbrt(x); }
         @Override public double first(double x, double f) { return 1.0 / (3.0 * f * f); }
         @Override public double second(double x, double f, double f1) { return f1 * (1.0 / 3.0 - 1.0) / x; }
@@ -107,6 +117,7 @@ public enum UnaryRule {
 
     /** f = eˣ; f′ = f; f″ = f. */
     EXP("exp") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.exp(); }
         @Override public double value(double x) { return FastMath.exp(x); }
         @Override public double first(double x, double f) { return f; }
         @Override public double second(double x, double f, double f1) { return f; }
@@ -115,6 +126,7 @@ public enum UnaryRule {
 
     /** f = eˣ − 1; f′ = eˣ; f″ = eˣ. */
     EXPM1("expm1") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.expm1(); }
         @Override public double value(double x) { return FastMath.expm1(x); }
         @Override public double first(double x, double f) { return FastMath.exp(x); }
         @Override public double second(double x, double f, double f1) { return f1; }
@@ -127,6 +139,7 @@ public enum UnaryRule {
      * does not exist; {@code DerivativeStructure} gives the formula's finite 1/x instead).
      */
     LOG("log") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.log(); }
         @Override public double value(double x) { return FastMath.log(x); }
         @Override public double first(double x, double f) { return f != f ? Double.NaN : 1.0 / x; }
         @Override public double second(double x, double f, double f1) { return -f1 * f1; }
@@ -135,6 +148,7 @@ public enum UnaryRule {
 
     /** f = ln(1 + x); f′ = 1/(1 + x); f″ = −f′². Domain x ≥ −1; for x &lt; −1 f, f′ and f″ are NaN. */
     LOG1P("log1p") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.log1p(); }
         @Override public double value(double x) { return FastMath.log1p(x); }
         @Override public double first(double x, double f) { return f != f ? Double.NaN : 1.0 / (1.0 + x); }
         @Override public double second(double x, double f, double f1) { return -f1 * f1; }
@@ -143,6 +157,7 @@ public enum UnaryRule {
 
     /** f = sin x; f′ = cos x; f″ = −f. */
     SIN("sin") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.sin(); }
         @Override public double value(double x) { return FastMath.sin(x); }
         @Override public double first(double x, double f) { return FastMath.cos(x); }
         @Override public double second(double x, double f, double f1) { return -f; }
@@ -150,6 +165,7 @@ public enum UnaryRule {
 
     /** f = cos x; f′ = −sin x; f″ = −f. */
     COS("cos") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.cos(); }
         @Override public double value(double x) { return FastMath.cos(x); }
         @Override public double first(double x, double f) { return -FastMath.sin(x); }
         @Override public double second(double x, double f, double f1) { return -f; }
@@ -157,6 +173,7 @@ public enum UnaryRule {
 
     /** f = tan x; f′ = 1 + f²; f″ = 2f·f′. Poles at π/2 + kπ. */
     TAN("tan") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.tan(); }
         @Override public double value(double x) { return FastMath.tan(x); }
         @Override public double first(double x, double f) { return 1 + f * f; }
         @Override public double second(double x, double f, double f1) { return 2 * f * f1; }
@@ -167,6 +184,7 @@ public enum UnaryRule {
 
     /** f = asin x; f′ = 1/√(1 − x²); f″ = x·f′³. Domain [−1, 1]; f′(±1) = +∞. */
     ASIN("asin") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.asin(); }
         @Override public double value(double x) { return FastMath.asin(x); }
         @Override public double first(double x, double f) { return 1.0 / FastMath.sqrt(1 - x * x); }
         @Override public double second(double x, double f, double f1) { return x * f1 * f1 * f1; }
@@ -175,6 +193,7 @@ public enum UnaryRule {
 
     /** f = acos x; f′ = −1/√(1 − x²); f″ = x·f′³. Domain [−1, 1]; f′(±1) = −∞. */
     ACOS("acos") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.acos(); }
         @Override public double value(double x) { return FastMath.acos(x); }
         @Override public double first(double x, double f) { return -1.0 / FastMath.sqrt(1 - x * x); }
         @Override public double second(double x, double f, double f1) { return x * f1 * f1 * f1; }
@@ -183,6 +202,7 @@ public enum UnaryRule {
 
     /** f = atan x; f′ = 1/(1 + x²); f″ = −2x·f′². */
     ATAN("atan") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.atan(); }
         @Override public double value(double x) { return FastMath.atan(x); }
         @Override public double first(double x, double f) { return 1.0 / (1 + x * x); }
         @Override public double second(double x, double f, double f1) { return -2 * x * f1 * f1; }
@@ -190,6 +210,7 @@ public enum UnaryRule {
 
     /** f = sinh x; f′ = cosh x; f″ = f. */
     SINH("sinh") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.sinh(); }
         @Override public double value(double x) { return FastMath.sinh(x); }
         @Override public double first(double x, double f) { return FastMath.cosh(x); }
         @Override public double second(double x, double f, double f1) { return f; }
@@ -198,6 +219,7 @@ public enum UnaryRule {
 
     /** f = cosh x; f′ = sinh x; f″ = f. */
     COSH("cosh") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.cosh(); }
         @Override public double value(double x) { return FastMath.cosh(x); }
         @Override public double first(double x, double f) { return FastMath.sinh(x); }
         @Override public double second(double x, double f, double f1) { return f; }
@@ -206,6 +228,7 @@ public enum UnaryRule {
 
     /** f = tanh x; f′ = 1 − f²; f″ = −2f·f′. */
     TANH("tanh") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.tanh(); }
         @Override public double value(double x) { return FastMath.tanh(x); }
         @Override public double first(double x, double f) { return 1 - f * f; }
         @Override public double second(double x, double f, double f1) { return -2 * f * f1; }
@@ -213,6 +236,7 @@ public enum UnaryRule {
 
     /** f = asinh x; f′ = 1/√(1 + x²); f″ = −x·f′³. */
     ASINH("asinh") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.asinh(); }
         @Override public double value(double x) { return FastMath.asinh(x); }
         @Override public double first(double x, double f) { return 1.0 / FastMath.sqrt(1 + x * x); }
         @Override public double second(double x, double f, double f1) { return -x * f1 * f1 * f1; }
@@ -220,6 +244,7 @@ public enum UnaryRule {
 
     /** f = acosh x; f′ = 1/√(x² − 1); f″ = −x·f′³. Domain x ≥ 1; f′(1) = +∞; for x &lt; 1 f, f′ and f″ are NaN. */
     ACOSH("acosh") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.acosh(); }
         @Override public double value(double x) { return FastMath.acosh(x); }
         @Override public double first(double x, double f) { return f != f ? Double.NaN : 1.0 / FastMath.sqrt(x * x - 1); }
         @Override public double second(double x, double f, double f1) { return -x * f1 * f1 * f1; }
@@ -228,6 +253,7 @@ public enum UnaryRule {
 
     /** f = atanh x; f′ = 1/(1 − x²); f″ = 2x·f′². Domain [−1, 1]; f(±1) = ±∞; for |x| &gt; 1 f, f′ and f″ are NaN. */
     ATANH("atanh") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return x.atanh(); }
         @Override public double value(double x) { return FastMath.atanh(x); }
         @Override public double first(double x, double f) { return f != f ? Double.NaN : 1.0 / (1 - x * x); }
         @Override public double second(double x, double f, double f1) { return 2 * x * f1 * f1; }
@@ -236,6 +262,7 @@ public enum UnaryRule {
 
     /** f = x²; f′ = 2x; f″ = 2. ({@link Functions#square}) */
     SQUARE("square") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return Functions.square(x); }
         @Override public double value(double x) { return x * x; }
         @Override public double first(double x, double f) { return 2 * x; }
         @Override public double second(double x, double f, double f1) { return 2; }
@@ -247,6 +274,7 @@ public enum UnaryRule {
      * ({@link Functions#relu})
      */
     RELU("relu") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return Functions.relu(x); }
         @Override public double value(double x) { return Math.max(x, 0.0); }
         @Override public double first(double x, double f) { return x > 0 ? 1 : (x <= 0 ? 0 : Double.NaN); }
         @Override public double second(double x, double f, double f1) { return 0 * f1; }
@@ -259,6 +287,7 @@ public enum UnaryRule {
      * ({@link Functions#sigmoid})
      */
     SIGMOID("sigmoid") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return Functions.sigmoid(x); }
         @Override public double value(double x) {
             if (x >= 0) {
                 return 1.0 / (1.0 + FastMath.exp(-x));
@@ -275,6 +304,7 @@ public enum UnaryRule {
      * x &gt; 0, so it never overflows. ({@link Functions#softplus})
      */
     SOFTPLUS("softplus") {
+        @Override public <T extends RealFieldElement<T>> T applyTo(T x) { return Functions.softplus(x); }
         @Override public double value(double x) {
             return x > 0 ? x + FastMath.log1p(FastMath.exp(-x)) : FastMath.log1p(FastMath.exp(x));
         }
@@ -313,6 +343,19 @@ public enum UnaryRule {
      * @return f″(x)
      */
     public abstract double second(double x, double f, double f1);
+
+    /**
+     * The {@link RealFieldElement} method (or, for a function {@code RealFieldElement} lacks, the
+     * {@link Functions} helper) this rule stands for, applied to x: on {@code Decimal64} it gives
+     * {@link #value} bit for bit, on {@code DerivativeStructure} the reference derivatives, and on
+     * a Wengert number ({@link RuleNumber}) exactly {@code x.apply(this)}. The expression language
+     * evaluates a rule's node through it.
+     *
+     * @param x the argument, of any {@code RealFieldElement} type
+     * @param <T> the number type
+     * @return f(x), e.g. {@code x.sin()} for {@link #SIN}
+     */
+    public abstract <T extends RealFieldElement<T>> T applyTo(T x);
 
     /**
      * Whether x lies inside the function's domain, at least {@code margin} away from its edges,

@@ -1,13 +1,10 @@
 package dev.wengert.forward;
 
 import dev.wengert.core.BinaryRule;
-import dev.wengert.core.Elementary;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.Rules;
 import dev.wengert.core.UnaryRule;
 import org.apache.commons.math3.Field;
-import org.apache.commons.math3.RealFieldElement;
-import org.apache.commons.math3.util.MathArrays;
 
 /**
  * A dual number a + bε with ε² = 0: a value a and one tangent b, the derivative of the value along
@@ -16,8 +13,9 @@ import org.apache.commons.math3.util.MathArrays;
  * operation at a time while the function runs (forward mode).
  *
  * <p><b>Data layout</b>: two {@code double} fields, {@code value} and {@code tangent}; immutable.
- * Every operation reads f, f′ (and for binary operations the partials) from ad-core's rule table
- * ({@link UnaryRule}, {@link ParametricRule}, {@link BinaryRule}) through one private
+ * Every elementary method is {@link dev.wengert.core.RuleNumber}'s: it names its rule of ad-core's table
+ * ({@link UnaryRule}, {@link ParametricRule}, {@link BinaryRule}), and the four {@code apply}
+ * primitives here read f, f′ (and for binary operations the partials) from it through one private
  * {@code compose}; no derivative formula is written here. (Sum and difference go through
  * {@code unitLinear}, which takes the value and ∂y from the table and adds the tangents in an
  * order that is faster for running sums and bit-identical to {@code compose}.) Values are
@@ -34,7 +32,7 @@ import org.apache.commons.math3.util.MathArrays;
  * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
  * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
-public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
+public final class Dual extends ForwardNumber<Dual> {
 
     private final double value;
     private final double tangent;
@@ -158,199 +156,34 @@ public final class Dual implements RealFieldElement<Dual>, Elementary<Dual> {
     }
 
     /** rule(this, c) for a constant c: tangent f<sub>x</sub>(a, c)·b. */
-    private Dual apply(BinaryRule rule, double c) {
+    @Override
+    protected Dual apply(BinaryRule rule, double c) {
         double f0 = rule.value(value, c);
         return compose(f0, rule.dx(value, c, f0));
     }
 
     /** rule(this; p) for a constant parameter p: tangent ∂f/∂x·b. */
-    private Dual apply(ParametricRule rule, double p) {
+    @Override
+    protected Dual apply(ParametricRule rule, double p) {
         double f0 = rule.value(value, p);
         return compose(f0, rule.first(value, p, f0));
     }
 
-    // ---- arithmetic (BinaryRule ADD, SUBTRACT, MULTIPLY, DIVIDE) ----------------------------
-
-    /** (a + bε) + (c + dε) = (a + c) + (b + d)ε (the receiver is often a running sum: unitLinear). */
-    @Override public Dual add(Dual y) { return unitLinear(BinaryRule.ADD, y); }
-    /** (a + bε) + c = (a + c) + bε. */
-    @Override public Dual add(double c) { return apply(BinaryRule.ADD, c); }
-    /** (a + bε) − (c + dε) = (a − c) + (b − d)ε (through unitLinear). */
-    @Override public Dual subtract(Dual y) { return unitLinear(BinaryRule.SUBTRACT, y); }
-    /** (a + bε) − c = (a − c) + bε. */
-    @Override public Dual subtract(double c) { return apply(BinaryRule.SUBTRACT, c); }
-    /** −(a + bε) = −a − bε. */
-    @Override public Dual negate() { return apply(UnaryRule.NEGATE); }
-    /** (a + bε)(c + dε) = ac + (bc + ad)ε. */
-    @Override public Dual multiply(Dual y) { return apply(BinaryRule.MULTIPLY, y); }
-    /** (a + bε)·c = ac + bcε. */
-    @Override public Dual multiply(double c) { return apply(BinaryRule.MULTIPLY, c); }
-    /** (a + bε)·n = na + nbε (value {@code a * n}, as {@code Decimal64}). */
-    @Override public Dual multiply(int n) { return apply(BinaryRule.MULTIPLY, n); }
-    /** (a + bε)/(c + dε) = a/c + (b/c − a·d/c²)ε. */
-    @Override public Dual divide(Dual y) { return apply(BinaryRule.DIVIDE, y); }
-    /** (a + bε)/c = a/c + (b/c)ε. */
-    @Override public Dual divide(double c) { return apply(BinaryRule.DIVIDE, c); }
-    /** 1/(a + bε) = 1/a − (b/a²)ε. */
-    @Override public Dual reciprocal() { return apply(UnaryRule.RECIPROCAL); }
-
-    // ---- rounding, sign and scaling ---------------------------------------------------------
-
-    /** IEEE remainder by a constant c; derivative 1 ({@link ParametricRule#REMAINDER}). */
-    @Override public Dual remainder(double c) { return apply(ParametricRule.REMAINDER, c); }
-    /** IEEE remainder x − k·y; ∂x = 1, ∂y = −k ({@link BinaryRule#REMAINDER}). */
-    @Override public Dual remainder(Dual y) { return apply(BinaryRule.REMAINDER, y); }
-    /** |a|; derivative ±1 by the sign bit of a ({@link UnaryRule#ABS}). */
-    @Override public Dual abs() { return apply(UnaryRule.ABS); }
-    /** ⌈a⌉; derivative 0. */
-    @Override public Dual ceil() { return apply(UnaryRule.CEIL); }
-    /** ⌊a⌋; derivative 0. */
-    @Override public Dual floor() { return apply(UnaryRule.FLOOR); }
-    /** rint(a); derivative 0. */
-    @Override public Dual rint() { return apply(UnaryRule.RINT); }
-    /** @return {@code FastMath.round(a)}, the value only (a long is not a number of the field) */
-    @Override public long round() { return org.apache.commons.math3.util.FastMath.round(value); }
-    /** signum(a); derivative 0. */
-    @Override public Dual signum() { return apply(UnaryRule.SIGNUM); }
-    /** |a| with the sign of s; ∂x = ±1, ∂s = 0 ({@link BinaryRule#COPY_SIGN}). */
-    @Override public Dual copySign(Dual s) { return apply(BinaryRule.COPY_SIGN, s); }
-    /** |a| with the sign of the constant s; derivative ±1 ({@link ParametricRule#COPY_SIGN}). */
-    @Override public Dual copySign(double s) { return apply(ParametricRule.COPY_SIGN, s); }
-    /** a·2ⁿ; derivative 2ⁿ ({@link ParametricRule#SCALB}). */
-    @Override public Dual scalb(int n) { return apply(ParametricRule.SCALB, n); }
-
-    // ---- powers and roots -------------------------------------------------------------------
-
-    /** √(x² + y²); partials x/f, y/f ({@link BinaryRule#HYPOT}). */
-    @Override public Dual hypot(Dual y) { return apply(BinaryRule.HYPOT, y); }
-    /** √a; derivative 1/(2√a) ({@link UnaryRule#SQRT}). */
-    @Override public Dual sqrt() { return apply(UnaryRule.SQRT); }
-    /** ∛a; derivative 1/(3∛a²) ({@link UnaryRule#CBRT}). */
-    @Override public Dual cbrt() { return apply(UnaryRule.CBRT); }
-    /** a<sup>1/n</sup>; derivative 1/(n·|f|<sup>n−1</sup>) ({@link ParametricRule#ROOT_N}). */
-    @Override public Dual rootN(int n) { return apply(ParametricRule.ROOT_N, n); }
-    /** a<sup>p</sup>; derivative p·a<sup>p−1</sup> ({@link ParametricRule#POW}). */
-    @Override public Dual pow(double p) { return apply(ParametricRule.POW, p); }
-    /** aⁿ; derivative n·aⁿ⁻¹ ({@link ParametricRule#POW_INT}). */
-    @Override public Dual pow(int n) { return apply(ParametricRule.POW_INT, n); }
-    /** xʸ; ∂x = y·xʸ⁻¹, ∂y = xʸ·ln x ({@link BinaryRule#POW}). */
-    @Override public Dual pow(Dual y) { return apply(BinaryRule.POW, y); }
-
-    // ---- exponentials, logarithms, trigonometric and hyperbolic functions --------------------
-
-    /** eᵃ; derivative eᵃ. */
-    @Override public Dual exp() { return apply(UnaryRule.EXP); }
-    /** eᵃ − 1; derivative eᵃ. */
-    @Override public Dual expm1() { return apply(UnaryRule.EXPM1); }
-    /** ln a; derivative 1/a. */
-    @Override public Dual log() { return apply(UnaryRule.LOG); }
-    /** ln(1 + a); derivative 1/(1 + a). */
-    @Override public Dual log1p() { return apply(UnaryRule.LOG1P); }
-    /** cos a; derivative −sin a. */
-    @Override public Dual cos() { return apply(UnaryRule.COS); }
-    /** sin a; derivative cos a. */
-    @Override public Dual sin() { return apply(UnaryRule.SIN); }
-    /** tan a; derivative 1 + tan² a. */
-    @Override public Dual tan() { return apply(UnaryRule.TAN); }
-    /** acos a; derivative −1/√(1 − a²). */
-    @Override public Dual acos() { return apply(UnaryRule.ACOS); }
-    /** asin a; derivative 1/√(1 − a²). */
-    @Override public Dual asin() { return apply(UnaryRule.ASIN); }
-    /** atan a; derivative 1/(1 + a²). */
-    @Override public Dual atan() { return apply(UnaryRule.ATAN); }
-    /** atan2(this, x), this the ordinate; ∂ = x/r², −y/r² ({@link BinaryRule#ATAN2}). */
-    @Override public Dual atan2(Dual x) { return apply(BinaryRule.ATAN2, x); }
-    /** cosh a; derivative sinh a. */
-    @Override public Dual cosh() { return apply(UnaryRule.COSH); }
-    /** sinh a; derivative cosh a. */
-    @Override public Dual sinh() { return apply(UnaryRule.SINH); }
-    /** tanh a; derivative 1 − tanh² a. */
-    @Override public Dual tanh() { return apply(UnaryRule.TANH); }
-    /** acosh a; derivative 1/√(a² − 1). */
-    @Override public Dual acosh() { return apply(UnaryRule.ACOSH); }
-    /** asinh a; derivative 1/√(a² + 1). */
-    @Override public Dual asinh() { return apply(UnaryRule.ASINH); }
-    /** atanh a; derivative 1/(1 − a²). */
-    @Override public Dual atanh() { return apply(UnaryRule.ATANH); }
-
-    // ---- linear combinations ----------------------------------------------------------------
+    // ---- a measured fast path (every other elementary method is RuleNumber's) ---------------
 
     /**
-     * Σ a<sub>i</sub>·b<sub>i</sub>: the value is {@code MathArrays.linearCombination} of the values
-     * (as {@code Decimal64}), the tangent the sum of the products' tangents (product rule, from
-     * {@link BinaryRule#MULTIPLY}).
+     * (a + bε) + (c + dε) = (a + c) + (b + d)ε: {@link BinaryRule#ADD} through {@code unitLinear},
+     * bit for bit the rule's result (the receiver is often a running sum).
      */
-    @Override
-    public Dual linearCombination(Dual[] a, Dual[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] va = new double[n];
-        double[] vb = new double[n];
-        Dual[] products = new Dual[n];
-        for (int i = 0; i < n; i++) {
-            va[i] = a[i].value;
-            vb[i] = b[i].value;
-            products[i] = a[i].multiply(b[i]);
-        }
-        return sum(MathArrays.linearCombination(va, vb), products);
-    }
+    @Override public Dual add(Dual y) { return unitLinear(BinaryRule.ADD, y); }
+    /** (a + bε) − (c + dε) = (a − c) + (b − d)ε: {@link BinaryRule#SUBTRACT} through {@code unitLinear}. */
+    @Override public Dual subtract(Dual y) { return unitLinear(BinaryRule.SUBTRACT, y); }
 
-    /** Σ a<sub>i</sub>·b<sub>i</sub> with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(double[] a, Dual[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] vb = new double[n];
-        Dual[] products = new Dual[n];
-        for (int i = 0; i < n; i++) {
-            vb[i] = b[i].value;
-            products[i] = b[i].multiply(a[i]);
-        }
-        return sum(MathArrays.linearCombination(a, vb), products);
-    }
-
-    /** a1·b1 + a2·b2; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(Dual a1, Dual b1, Dual a2, Dual b2) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value),
-                a1.multiply(b1), a2.multiply(b2));
-    }
-
-    /** a1·b1 + a2·b2 with constant a1, a2; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(double a1, Dual b1, double a2, Dual b2) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value), b1.multiply(a1), b2.multiply(a2));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(Dual a1, Dual b1, Dual a2, Dual b2, Dual a3, Dual b3) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value, a3.value, b3.value),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(double a1, Dual b1, double a2, Dual b2, double a3, Dual b3) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value, a3, b3.value),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3));
-    }
-
-    /** a1·b1 + … + a4·b4; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(Dual a1, Dual b1, Dual a2, Dual b2, Dual a3, Dual b3, Dual a4, Dual b4) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value,
-                a3.value, b3.value, a4.value, b4.value),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3), a4.multiply(b4));
-    }
-
-    /** a1·b1 + … + a4·b4 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public Dual linearCombination(double a1, Dual b1, double a2, Dual b2, double a3, Dual b3, double a4, Dual b4) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value, a3, b3.value, a4, b4.value),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3), b4.multiply(a4));
-    }
+    // ---- linear combinations (ForwardNumber's; this type adds the terms' derivative parts) ---
 
     /** The given value with the sum of the terms' tangents (the tangent of a sum is the sum). */
-    private static Dual sum(double value, Dual... terms) {
+    @Override
+    Dual sum(double value, Dual[] terms) {
         double t = 0;
         int pass = 0;
         for (Dual term : terms) {

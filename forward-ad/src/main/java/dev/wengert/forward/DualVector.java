@@ -1,15 +1,11 @@
 package dev.wengert.forward;
 
 import dev.wengert.core.BinaryRule;
-import dev.wengert.core.Elementary;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.Rules;
 import dev.wengert.core.UnaryRule;
 import java.util.Arrays;
 import org.apache.commons.math3.Field;
-import org.apache.commons.math3.RealFieldElement;
-import org.apache.commons.math3.util.FastMath;
-import org.apache.commons.math3.util.MathArrays;
 
 /**
  * A vector dual number a + b·ε with k tangents: ε = (ε<sub>1</sub>, …, ε<sub>k</sub>) and
@@ -29,7 +25,8 @@ import org.apache.commons.math3.util.MathArrays;
  * partially separable function such as extended Rosenbrock, whatever k is — and the results are
  * bit-identical to carrying all k tangents everywhere (the exactness argument is in
  * {@link Tangents}). k is fixed per {@link #getField() field}: combining numbers with different k
- * throws {@link IllegalArgumentException} naming both. Every operation reads f, f′ (or the
+ * throws {@link IllegalArgumentException} naming both. Every elementary method is
+ * {@link dev.wengert.core.RuleNumber}'s (it names its rule); the {@code apply} primitives read f, f′ (or the
  * partials) from ad-core's rule table through one private {@code compose}; values are
  * bit-identical to {@code Decimal64}; a zero tangent never multiplies an infinite or NaN partial
  * ({@link Rules#chain}).
@@ -44,7 +41,7 @@ import org.apache.commons.math3.util.MathArrays;
  * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
  * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
-public final class DualVector implements RealFieldElement<DualVector>, Elementary<DualVector> {
+public final class DualVector extends ForwardNumber<DualVector> {
 
     private final double value;
     /** k, the number of tangents. */
@@ -183,7 +180,7 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
     /**
      * f(a + b·ε) = f0 + f1·b·ε over b's range ({@link Tangents#scale}): with a finite f1 the
      * products are formed directly, and {@code + 0.0} turns a −0 product into +0, so the result is
-     * exactly {@link Rules#chain}'s.
+     * {@link Rules#chain}'s, except that a product that underflows to −0 is +0 here.
      */
     private DualVector compose(double f0, double f1) {
         return new DualVector(f0, count, lo, t.length == 0 ? Tangents.NONE : Tangents.scale(f1, t), pass);
@@ -240,13 +237,15 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
     }
 
     /** rule(this, c) for a constant c: tangents f<sub>x</sub>(a, c)·b. */
-    private DualVector apply(BinaryRule rule, double c) {
+    @Override
+    protected DualVector apply(BinaryRule rule, double c) {
         double f0 = rule.value(value, c);
         return compose(f0, rule.dx(value, c, f0));
     }
 
     /** rule(this; p) for a constant parameter p: tangents ∂f/∂x·b. */
-    private DualVector apply(ParametricRule rule, double p) {
+    @Override
+    protected DualVector apply(ParametricRule rule, double p) {
         double f0 = rule.value(value, p);
         return compose(f0, rule.first(value, p, f0));
     }
@@ -258,195 +257,15 @@ public final class DualVector implements RealFieldElement<DualVector>, Elementar
         }
     }
 
-    // ---- arithmetic (BinaryRule ADD, SUBTRACT, MULTIPLY, DIVIDE) ----------------------------
-
-    /** (a + bε) + (c + dε) = (a + c) + (b + d)ε. */
-    @Override public DualVector add(DualVector y) { return apply(BinaryRule.ADD, y); }
-    /** (a + bε) + c = (a + c) + bε. */
-    @Override public DualVector add(double c) { return apply(BinaryRule.ADD, c); }
-    /** (a + bε) − (c + dε) = (a − c) + (b − d)ε. */
-    @Override public DualVector subtract(DualVector y) { return apply(BinaryRule.SUBTRACT, y); }
-    /** (a + bε) − c = (a − c) + bε. */
-    @Override public DualVector subtract(double c) { return apply(BinaryRule.SUBTRACT, c); }
-    /** −(a + bε) = −a − bε. */
-    @Override public DualVector negate() { return apply(UnaryRule.NEGATE); }
-    /** (a + bε)(c + dε) = ac + (bc + ad)ε. */
-    @Override public DualVector multiply(DualVector y) { return apply(BinaryRule.MULTIPLY, y); }
-    /** (a + bε)·c = ac + bcε. */
-    @Override public DualVector multiply(double c) { return apply(BinaryRule.MULTIPLY, c); }
-    /** (a + bε)·n = na + nbε (value {@code a * n}, as {@code Decimal64}). */
-    @Override public DualVector multiply(int n) { return apply(BinaryRule.MULTIPLY, n); }
-    /** (a + bε)/(c + dε) = a/c + (b/c − a·d/c²)ε. */
-    @Override public DualVector divide(DualVector y) { return apply(BinaryRule.DIVIDE, y); }
-    /** (a + bε)/c = a/c + (b/c)ε. */
-    @Override public DualVector divide(double c) { return apply(BinaryRule.DIVIDE, c); }
-    /** 1/(a + bε) = 1/a − (b/a²)ε. */
-    @Override public DualVector reciprocal() { return apply(UnaryRule.RECIPROCAL); }
-
-    // ---- rounding, sign and scaling ---------------------------------------------------------
-
-    /** IEEE remainder by a constant c; derivative 1 ({@link ParametricRule#REMAINDER}). */
-    @Override public DualVector remainder(double c) { return apply(ParametricRule.REMAINDER, c); }
-    /** IEEE remainder x − k·y; ∂x = 1, ∂y = −k ({@link BinaryRule#REMAINDER}). */
-    @Override public DualVector remainder(DualVector y) { return apply(BinaryRule.REMAINDER, y); }
-    /** |a|; derivative ±1 by the sign bit of a ({@link UnaryRule#ABS}). */
-    @Override public DualVector abs() { return apply(UnaryRule.ABS); }
-    /** ⌈a⌉; derivative 0. */
-    @Override public DualVector ceil() { return apply(UnaryRule.CEIL); }
-    /** ⌊a⌋; derivative 0. */
-    @Override public DualVector floor() { return apply(UnaryRule.FLOOR); }
-    /** rint(a); derivative 0. */
-    @Override public DualVector rint() { return apply(UnaryRule.RINT); }
-    /** @return {@code FastMath.round(a)}, the value only (a long is not a number of the field) */
-    @Override public long round() { return FastMath.round(value); }
-    /** signum(a); derivative 0. */
-    @Override public DualVector signum() { return apply(UnaryRule.SIGNUM); }
-    /** |a| with the sign of s; ∂x = ±1, ∂s = 0 ({@link BinaryRule#COPY_SIGN}). */
-    @Override public DualVector copySign(DualVector s) { return apply(BinaryRule.COPY_SIGN, s); }
-    /** |a| with the sign of the constant s; derivative ±1 ({@link ParametricRule#COPY_SIGN}). */
-    @Override public DualVector copySign(double s) { return apply(ParametricRule.COPY_SIGN, s); }
-    /** a·2ⁿ; derivative 2ⁿ ({@link ParametricRule#SCALB}). */
-    @Override public DualVector scalb(int n) { return apply(ParametricRule.SCALB, n); }
-
-    // ---- powers and roots -------------------------------------------------------------------
-
-    /** √(x² + y²); partials x/f, y/f ({@link BinaryRule#HYPOT}). */
-    @Override public DualVector hypot(DualVector y) { return apply(BinaryRule.HYPOT, y); }
-    /** √a; derivative 1/(2√a) ({@link UnaryRule#SQRT}). */
-    @Override public DualVector sqrt() { return apply(UnaryRule.SQRT); }
-    /** ∛a; derivative 1/(3∛a²) ({@link UnaryRule#CBRT}). */
-    @Override public DualVector cbrt() { return apply(UnaryRule.CBRT); }
-    /** a<sup>1/n</sup>; derivative 1/(n·|f|<sup>n−1</sup>) ({@link ParametricRule#ROOT_N}). */
-    @Override public DualVector rootN(int n) { return apply(ParametricRule.ROOT_N, n); }
-    /** a<sup>p</sup>; derivative p·a<sup>p−1</sup> ({@link ParametricRule#POW}). */
-    @Override public DualVector pow(double p) { return apply(ParametricRule.POW, p); }
-    /** aⁿ; derivative n·aⁿ⁻¹ ({@link ParametricRule#POW_INT}). */
-    @Override public DualVector pow(int n) { return apply(ParametricRule.POW_INT, n); }
-    /** xʸ; ∂x = y·xʸ⁻¹, ∂y = xʸ·ln x ({@link BinaryRule#POW}). */
-    @Override public DualVector pow(DualVector y) { return apply(BinaryRule.POW, y); }
-
-    // ---- exponentials, logarithms, trigonometric and hyperbolic functions --------------------
-
-    /** eᵃ; derivative eᵃ. */
-    @Override public DualVector exp() { return apply(UnaryRule.EXP); }
-    /** eᵃ − 1; derivative eᵃ. */
-    @Override public DualVector expm1() { return apply(UnaryRule.EXPM1); }
-    /** ln a; derivative 1/a. */
-    @Override public DualVector log() { return apply(UnaryRule.LOG); }
-    /** ln(1 + a); derivative 1/(1 + a). */
-    @Override public DualVector log1p() { return apply(UnaryRule.LOG1P); }
-    /** cos a; derivative −sin a. */
-    @Override public DualVector cos() { return apply(UnaryRule.COS); }
-    /** sin a; derivative cos a. */
-    @Override public DualVector sin() { return apply(UnaryRule.SIN); }
-    /** tan a; derivative 1 + tan² a. */
-    @Override public DualVector tan() { return apply(UnaryRule.TAN); }
-    /** acos a; derivative −1/√(1 − a²). */
-    @Override public DualVector acos() { return apply(UnaryRule.ACOS); }
-    /** asin a; derivative 1/√(1 − a²). */
-    @Override public DualVector asin() { return apply(UnaryRule.ASIN); }
-    /** atan a; derivative 1/(1 + a²). */
-    @Override public DualVector atan() { return apply(UnaryRule.ATAN); }
-    /** atan2(this, x), this the ordinate; ∂ = x/r², −y/r² ({@link BinaryRule#ATAN2}). */
-    @Override public DualVector atan2(DualVector x) { return apply(BinaryRule.ATAN2, x); }
-    /** cosh a; derivative sinh a. */
-    @Override public DualVector cosh() { return apply(UnaryRule.COSH); }
-    /** sinh a; derivative cosh a. */
-    @Override public DualVector sinh() { return apply(UnaryRule.SINH); }
-    /** tanh a; derivative 1 − tanh² a. */
-    @Override public DualVector tanh() { return apply(UnaryRule.TANH); }
-    /** acosh a; derivative 1/√(a² − 1). */
-    @Override public DualVector acosh() { return apply(UnaryRule.ACOSH); }
-    /** asinh a; derivative 1/√(a² + 1). */
-    @Override public DualVector asinh() { return apply(UnaryRule.ASINH); }
-    /** atanh a; derivative 1/(1 − a²). */
-    @Override public DualVector atanh() { return apply(UnaryRule.ATANH); }
-
-    // ---- linear combinations ----------------------------------------------------------------
-
-    /**
-     * Σ a<sub>i</sub>·b<sub>i</sub>: the value is {@code MathArrays.linearCombination} of the values
-     * (as {@code Decimal64}), the tangents the sums of the products' tangents (product rule, from
-     * {@link BinaryRule#MULTIPLY}).
-     */
-    @Override
-    public DualVector linearCombination(DualVector[] a, DualVector[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] va = new double[n];
-        double[] vb = new double[n];
-        DualVector[] products = new DualVector[n];
-        for (int i = 0; i < n; i++) {
-            va[i] = a[i].value;
-            vb[i] = b[i].value;
-            products[i] = a[i].multiply(b[i]);
-        }
-        return sum(MathArrays.linearCombination(va, vb), products);
-    }
-
-    /** Σ a<sub>i</sub>·b<sub>i</sub> with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(double[] a, DualVector[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] vb = new double[n];
-        DualVector[] products = new DualVector[n];
-        for (int i = 0; i < n; i++) {
-            vb[i] = b[i].value;
-            products[i] = b[i].multiply(a[i]);
-        }
-        return sum(MathArrays.linearCombination(a, vb), products);
-    }
-
-    /** a1·b1 + a2·b2; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(DualVector a1, DualVector b1, DualVector a2, DualVector b2) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value),
-                a1.multiply(b1), a2.multiply(b2));
-    }
-
-    /** a1·b1 + a2·b2 with constant a1, a2; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(double a1, DualVector b1, double a2, DualVector b2) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value), b1.multiply(a1), b2.multiply(a2));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(DualVector a1, DualVector b1, DualVector a2, DualVector b2,
-                                        DualVector a3, DualVector b3) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value, a3.value, b3.value),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(double a1, DualVector b1, double a2, DualVector b2, double a3, DualVector b3) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value, a3, b3.value),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3));
-    }
-
-    /** a1·b1 + … + a4·b4; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(DualVector a1, DualVector b1, DualVector a2, DualVector b2,
-                                        DualVector a3, DualVector b3, DualVector a4, DualVector b4) {
-        return sum(MathArrays.linearCombination(a1.value, b1.value, a2.value, b2.value,
-                a3.value, b3.value, a4.value, b4.value),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3), a4.multiply(b4));
-    }
-
-    /** a1·b1 + … + a4·b4 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public DualVector linearCombination(double a1, DualVector b1, double a2, DualVector b2,
-                                        double a3, DualVector b3, double a4, DualVector b4) {
-        return sum(MathArrays.linearCombination(a1, b1.value, a2, b2.value, a3, b3.value, a4, b4.value),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3), b4.multiply(a4));
-    }
+    // ---- linear combinations (ForwardNumber's; this type adds the terms' derivative parts) ---
 
     /**
      * The given value with the sum of the terms' tangents (all terms have this k: checked), over
      * the union of their ranges. Exact: the sum starts at +0.0 and so never holds −0, and
      * x + (+0.0) = x for every other x, so terms outside their ranges are skipped.
      */
-    private DualVector sum(double value, DualVector... terms) {
+    @Override
+    DualVector sum(double value, DualVector[] terms) {
         int newLo = count;
         int hi = 0;
         int newPass = 0;

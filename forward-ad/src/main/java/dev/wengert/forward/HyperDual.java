@@ -1,14 +1,10 @@
 package dev.wengert.forward;
 
 import dev.wengert.core.BinaryRule;
-import dev.wengert.core.Elementary;
 import dev.wengert.core.ParametricRule;
 import dev.wengert.core.Rules;
 import dev.wengert.core.UnaryRule;
 import org.apache.commons.math3.Field;
-import org.apache.commons.math3.RealFieldElement;
-import org.apache.commons.math3.util.FastMath;
-import org.apache.commons.math3.util.MathArrays;
 
 /**
  * A hyper-dual number f0 + f1·ε1 + f2·ε2 + f12·ε1ε2 with ε1² = ε2² = 0 and ε1ε2 ≠ 0 (Fike &amp;
@@ -23,7 +19,7 @@ import org.apache.commons.math3.util.MathArrays;
  * g<sub>x</sub>x1 + g<sub>y</sub>y1, the ε2 part g<sub>x</sub>x2 + g<sub>y</sub>y2, and the ε1ε2
  * part g<sub>x</sub>x12 + g<sub>y</sub>y12 + g<sub>xx</sub>x1x2 + g<sub>xy</sub>(x1y2 + x2y1) +
  * g<sub>yy</sub>y1y2. These are the only two formulas in the class ({@code compose}); g and its
- * derivatives come from ad-core's rule table. Values are bit-identical to {@code Decimal64}; a
+ * derivatives come from ad-core's rule table, named by {@link dev.wengert.core.RuleNumber}'s methods. Values are bit-identical to {@code Decimal64}; a
  * zero part never multiplies an infinite or NaN derivative ({@link Rules#chain}).
  *
  * <p><b>Data layout</b>: four {@code double} fields f0, f1, f2, f12; immutable. There is one kind
@@ -37,7 +33,7 @@ import org.apache.commons.math3.util.MathArrays;
  * factories); combining numbers of two different passes throws {@link IllegalArgumentException}
  * (see {@link ForwardMode}'s pass rule). {@code equals} compares values and tangents only.
  */
-public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<HyperDual> {
+public final class HyperDual extends ForwardNumber<HyperDual> {
 
     private final double f0;
     private final double f1;
@@ -168,202 +164,25 @@ public final class HyperDual implements RealFieldElement<HyperDual>, Elementary<
     }
 
     /** rule(this, c) for a constant c: only the x partials act. */
-    private HyperDual apply(BinaryRule rule, double c) {
+    @Override
+    protected HyperDual apply(BinaryRule rule, double c) {
         double g0 = rule.value(f0, c);
         return compose(g0, rule.dx(f0, c, g0), rule.dxx(f0, c, g0));
     }
 
     /** rule(this; p) for a constant parameter p. */
-    private HyperDual apply(ParametricRule rule, double p) {
+    @Override
+    protected HyperDual apply(ParametricRule rule, double p) {
         double g0 = rule.value(f0, p);
         double g1 = rule.first(f0, p, g0);
         return compose(g0, g1, rule.second(f0, p, g0, g1));
     }
 
-    // ---- arithmetic (BinaryRule ADD, SUBTRACT, MULTIPLY, DIVIDE) ----------------------------
-    // The comments below show the ε1 part (b, d) as for a dual number; the ε2 part is alike and
-    // the ε1ε2 part follows from the second partials (class comment).
-
-    /** (a + bε) + (c + dε) = (a + c) + (b + d)ε. */
-    @Override public HyperDual add(HyperDual y) { return apply(BinaryRule.ADD, y); }
-    /** (a + bε) + c = (a + c) + bε. */
-    @Override public HyperDual add(double c) { return apply(BinaryRule.ADD, c); }
-    /** (a + bε) − (c + dε) = (a − c) + (b − d)ε. */
-    @Override public HyperDual subtract(HyperDual y) { return apply(BinaryRule.SUBTRACT, y); }
-    /** (a + bε) − c = (a − c) + bε. */
-    @Override public HyperDual subtract(double c) { return apply(BinaryRule.SUBTRACT, c); }
-    /** −(a + bε) = −a − bε. */
-    @Override public HyperDual negate() { return apply(UnaryRule.NEGATE); }
-    /** (a + bε)(c + dε) = ac + (bc + ad)ε. */
-    @Override public HyperDual multiply(HyperDual y) { return apply(BinaryRule.MULTIPLY, y); }
-    /** (a + bε)·c = ac + bcε. */
-    @Override public HyperDual multiply(double c) { return apply(BinaryRule.MULTIPLY, c); }
-    /** (a + bε)·n = na + nbε (value {@code a * n}, as {@code Decimal64}). */
-    @Override public HyperDual multiply(int n) { return apply(BinaryRule.MULTIPLY, n); }
-    /** (a + bε)/(c + dε) = a/c + (b/c − a·d/c²)ε. */
-    @Override public HyperDual divide(HyperDual y) { return apply(BinaryRule.DIVIDE, y); }
-    /** (a + bε)/c = a/c + (b/c)ε. */
-    @Override public HyperDual divide(double c) { return apply(BinaryRule.DIVIDE, c); }
-    /** 1/(a + bε) = 1/a − (b/a²)ε. */
-    @Override public HyperDual reciprocal() { return apply(UnaryRule.RECIPROCAL); }
-
-    // ---- rounding, sign and scaling ---------------------------------------------------------
-
-    /** IEEE remainder by a constant c; derivative 1 ({@link ParametricRule#REMAINDER}). */
-    @Override public HyperDual remainder(double c) { return apply(ParametricRule.REMAINDER, c); }
-    /** IEEE remainder x − k·y; ∂x = 1, ∂y = −k ({@link BinaryRule#REMAINDER}). */
-    @Override public HyperDual remainder(HyperDual y) { return apply(BinaryRule.REMAINDER, y); }
-    /** |a|; derivative ±1 by the sign bit of a ({@link UnaryRule#ABS}). */
-    @Override public HyperDual abs() { return apply(UnaryRule.ABS); }
-    /** ⌈a⌉; derivative 0. */
-    @Override public HyperDual ceil() { return apply(UnaryRule.CEIL); }
-    /** ⌊a⌋; derivative 0. */
-    @Override public HyperDual floor() { return apply(UnaryRule.FLOOR); }
-    /** rint(a); derivative 0. */
-    @Override public HyperDual rint() { return apply(UnaryRule.RINT); }
-    /** @return {@code FastMath.round(a)}, the value only (a long is not a number of the field) */
-    @Override public long round() { return FastMath.round(f0); }
-    /** signum(a); derivative 0. */
-    @Override public HyperDual signum() { return apply(UnaryRule.SIGNUM); }
-    /** |a| with the sign of s; ∂x = ±1, ∂s = 0 ({@link BinaryRule#COPY_SIGN}). */
-    @Override public HyperDual copySign(HyperDual s) { return apply(BinaryRule.COPY_SIGN, s); }
-    /** |a| with the sign of the constant s; derivative ±1 ({@link ParametricRule#COPY_SIGN}). */
-    @Override public HyperDual copySign(double s) { return apply(ParametricRule.COPY_SIGN, s); }
-    /** a·2ⁿ; derivative 2ⁿ ({@link ParametricRule#SCALB}). */
-    @Override public HyperDual scalb(int n) { return apply(ParametricRule.SCALB, n); }
-
-    // ---- powers and roots -------------------------------------------------------------------
-
-    /** √(x² + y²); partials x/f, y/f ({@link BinaryRule#HYPOT}). */
-    @Override public HyperDual hypot(HyperDual y) { return apply(BinaryRule.HYPOT, y); }
-    /** √a; derivative 1/(2√a) ({@link UnaryRule#SQRT}). */
-    @Override public HyperDual sqrt() { return apply(UnaryRule.SQRT); }
-    /** ∛a; derivative 1/(3∛a²) ({@link UnaryRule#CBRT}). */
-    @Override public HyperDual cbrt() { return apply(UnaryRule.CBRT); }
-    /** a<sup>1/n</sup>; derivative 1/(n·|f|<sup>n−1</sup>) ({@link ParametricRule#ROOT_N}). */
-    @Override public HyperDual rootN(int n) { return apply(ParametricRule.ROOT_N, n); }
-    /** a<sup>p</sup>; derivative p·a<sup>p−1</sup> ({@link ParametricRule#POW}). */
-    @Override public HyperDual pow(double p) { return apply(ParametricRule.POW, p); }
-    /** aⁿ; derivative n·aⁿ⁻¹ ({@link ParametricRule#POW_INT}). */
-    @Override public HyperDual pow(int n) { return apply(ParametricRule.POW_INT, n); }
-    /** xʸ; ∂x = y·xʸ⁻¹, ∂y = xʸ·ln x ({@link BinaryRule#POW}). */
-    @Override public HyperDual pow(HyperDual y) { return apply(BinaryRule.POW, y); }
-
-    // ---- exponentials, logarithms, trigonometric and hyperbolic functions --------------------
-
-    /** eᵃ; derivative eᵃ. */
-    @Override public HyperDual exp() { return apply(UnaryRule.EXP); }
-    /** eᵃ − 1; derivative eᵃ. */
-    @Override public HyperDual expm1() { return apply(UnaryRule.EXPM1); }
-    /** ln a; derivative 1/a. */
-    @Override public HyperDual log() { return apply(UnaryRule.LOG); }
-    /** ln(1 + a); derivative 1/(1 + a). */
-    @Override public HyperDual log1p() { return apply(UnaryRule.LOG1P); }
-    /** cos a; derivative −sin a. */
-    @Override public HyperDual cos() { return apply(UnaryRule.COS); }
-    /** sin a; derivative cos a. */
-    @Override public HyperDual sin() { return apply(UnaryRule.SIN); }
-    /** tan a; derivative 1 + tan² a. */
-    @Override public HyperDual tan() { return apply(UnaryRule.TAN); }
-    /** acos a; derivative −1/√(1 − a²). */
-    @Override public HyperDual acos() { return apply(UnaryRule.ACOS); }
-    /** asin a; derivative 1/√(1 − a²). */
-    @Override public HyperDual asin() { return apply(UnaryRule.ASIN); }
-    /** atan a; derivative 1/(1 + a²). */
-    @Override public HyperDual atan() { return apply(UnaryRule.ATAN); }
-    /** atan2(this, x), this the ordinate; ∂ = x/r², −y/r² ({@link BinaryRule#ATAN2}). */
-    @Override public HyperDual atan2(HyperDual x) { return apply(BinaryRule.ATAN2, x); }
-    /** cosh a; derivative sinh a. */
-    @Override public HyperDual cosh() { return apply(UnaryRule.COSH); }
-    /** sinh a; derivative cosh a. */
-    @Override public HyperDual sinh() { return apply(UnaryRule.SINH); }
-    /** tanh a; derivative 1 − tanh² a. */
-    @Override public HyperDual tanh() { return apply(UnaryRule.TANH); }
-    /** acosh a; derivative 1/√(a² − 1). */
-    @Override public HyperDual acosh() { return apply(UnaryRule.ACOSH); }
-    /** asinh a; derivative 1/√(a² + 1). */
-    @Override public HyperDual asinh() { return apply(UnaryRule.ASINH); }
-    /** atanh a; derivative 1/(1 − a²). */
-    @Override public HyperDual atanh() { return apply(UnaryRule.ATANH); }
-
-    // ---- linear combinations ----------------------------------------------------------------
-
-    /**
-     * Σ a<sub>i</sub>·b<sub>i</sub>: the value is {@code MathArrays.linearCombination} of the values
-     * (as {@code Decimal64}), each ε part the sum of the products' parts (product rule, from
-     * {@link BinaryRule#MULTIPLY}).
-     */
-    @Override
-    public HyperDual linearCombination(HyperDual[] a, HyperDual[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] va = new double[n];
-        double[] vb = new double[n];
-        HyperDual[] products = new HyperDual[n];
-        for (int i = 0; i < n; i++) {
-            va[i] = a[i].f0;
-            vb[i] = b[i].f0;
-            products[i] = a[i].multiply(b[i]);
-        }
-        return sum(MathArrays.linearCombination(va, vb), products);
-    }
-
-    /** Σ a<sub>i</sub>·b<sub>i</sub> with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(double[] a, HyperDual[] b) {
-        int n = Linear.sameLength(a, b);
-        double[] vb = new double[n];
-        HyperDual[] products = new HyperDual[n];
-        for (int i = 0; i < n; i++) {
-            vb[i] = b[i].f0;
-            products[i] = b[i].multiply(a[i]);
-        }
-        return sum(MathArrays.linearCombination(a, vb), products);
-    }
-
-    /** a1·b1 + a2·b2; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(HyperDual a1, HyperDual b1, HyperDual a2, HyperDual b2) {
-        return sum(MathArrays.linearCombination(a1.f0, b1.f0, a2.f0, b2.f0),
-                a1.multiply(b1), a2.multiply(b2));
-    }
-
-    /** a1·b1 + a2·b2 with constant a1, a2; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(double a1, HyperDual b1, double a2, HyperDual b2) {
-        return sum(MathArrays.linearCombination(a1, b1.f0, a2, b2.f0), b1.multiply(a1), b2.multiply(a2));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(HyperDual a1, HyperDual b1, HyperDual a2, HyperDual b2, HyperDual a3, HyperDual b3) {
-        return sum(MathArrays.linearCombination(a1.f0, b1.f0, a2.f0, b2.f0, a3.f0, b3.f0),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3));
-    }
-
-    /** a1·b1 + a2·b2 + a3·b3 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(double a1, HyperDual b1, double a2, HyperDual b2, double a3, HyperDual b3) {
-        return sum(MathArrays.linearCombination(a1, b1.f0, a2, b2.f0, a3, b3.f0),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3));
-    }
-
-    /** a1·b1 + … + a4·b4; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(HyperDual a1, HyperDual b1, HyperDual a2, HyperDual b2, HyperDual a3, HyperDual b3, HyperDual a4, HyperDual b4) {
-        return sum(MathArrays.linearCombination(a1.f0, b1.f0, a2.f0, b2.f0,
-                a3.f0, b3.f0, a4.f0, b4.f0),
-                a1.multiply(b1), a2.multiply(b2), a3.multiply(b3), a4.multiply(b4));
-    }
-
-    /** a1·b1 + … + a4·b4 with constant a<sub>i</sub>; value as {@code Decimal64}. */
-    @Override
-    public HyperDual linearCombination(double a1, HyperDual b1, double a2, HyperDual b2, double a3, HyperDual b3, double a4, HyperDual b4) {
-        return sum(MathArrays.linearCombination(a1, b1.f0, a2, b2.f0, a3, b3.f0, a4, b4.f0),
-                b1.multiply(a1), b2.multiply(a2), b3.multiply(a3), b4.multiply(a4));
-    }
+    // ---- linear combinations (ForwardNumber's; this type adds the terms' derivative parts) ---
 
     /** The given value with the sums of the terms' ε parts (each ε part of a sum is the sum). */
-    private static HyperDual sum(double value, HyperDual... terms) {
+    @Override
+    HyperDual sum(double value, HyperDual[] terms) {
         double s1 = 0;
         double s2 = 0;
         double s12 = 0;

@@ -10,7 +10,9 @@ import org.apache.commons.math3.util.MathArrays;
 
 /**
  * Evaluates a node list in one forward loop, generically: every node is one call of a
- * {@link RealFieldElement} method or a {@link Functions} helper on the values of its operands,
+ * {@link RealFieldElement} method or a {@link Functions} helper on the values of its operands —
+ * the one its rule names ({@link UnaryRule#applyTo}, {@link BinaryRule#applyTo},
+ * {@link ParametricRule#applyTo}),
  * so the same expression runs on {@code Decimal64}, {@code DerivativeStructure} and every Wengert
  * number type — and on {@code Decimal64} gives bit-identical results to writing the calls by hand.
  */
@@ -36,13 +38,13 @@ final class Evaluator {
                     v[i] = constant(field, numbers[i]);
                     break;
                 case NodeTable.UNARY:
-                    v[i] = unary(UNARY[codes[i]], v[lefts[i]]);
+                    v[i] = UNARY[codes[i]].applyTo(v[lefts[i]]);
                     break;
                 case NodeTable.BINARY:
-                    v[i] = binary(BINARY[codes[i]], v[lefts[i]], v[rights[i]]);
+                    v[i] = BINARY[codes[i]].applyTo(v[lefts[i]], v[rights[i]]);
                     break;
                 default:
-                    v[i] = parametric(PARAMETRIC[codes[i]], v[lefts[i]], numbers[i]);
+                    v[i] = PARAMETRIC[codes[i]].applyTo(v[lefts[i]], numbers[i]);
                     break;
             }
         }
@@ -60,69 +62,5 @@ final class Evaluator {
             return Double.doubleToRawLongBits(c) == 0 ? zero : zero.negate();
         }
         return zero.add(c);
-    }
-
-    static <T extends RealFieldElement<T>> T unary(UnaryRule rule, T x) {
-        switch (rule) {
-            case NEGATE: return x.negate();
-            case RECIPROCAL: return x.reciprocal();
-            case ABS: return x.abs();
-            case CEIL: return x.ceil();
-            case FLOOR: return x.floor();
-            case RINT: return x.rint();
-            case SIGNUM: return x.signum();
-            case SQRT: return x.sqrt();
-            case CBRT: return x.cbrt();
-            case EXP: return x.exp();
-            case EXPM1: return x.expm1();
-            case LOG: return x.log();
-            case LOG1P: return x.log1p();
-            case SIN: return x.sin();
-            case COS: return x.cos();
-            case TAN: return x.tan();
-            case ASIN: return x.asin();
-            case ACOS: return x.acos();
-            case ATAN: return x.atan();
-            case SINH: return x.sinh();
-            case COSH: return x.cosh();
-            case TANH: return x.tanh();
-            case ASINH: return x.asinh();
-            case ACOSH: return x.acosh();
-            case ATANH: return x.atanh();
-            case SQUARE: return Functions.square(x);
-            case RELU: return Functions.relu(x);
-            case SIGMOID: return Functions.sigmoid(x);
-            case SOFTPLUS: return Functions.softplus(x);
-            default: throw new IllegalStateException("no evaluation for unary rule " + rule);
-        }
-    }
-
-    static <T extends RealFieldElement<T>> T binary(BinaryRule rule, T a, T b) {
-        switch (rule) {
-            case ADD: return a.add(b);
-            case SUBTRACT: return a.subtract(b);
-            case MULTIPLY: return a.multiply(b);
-            case DIVIDE: return a.divide(b);
-            case POW: return a.pow(b);
-            case ATAN2: return a.atan2(b);
-            case HYPOT: return a.hypot(b);
-            case REMAINDER: return a.remainder(b);
-            case COPY_SIGN: return a.copySign(b);
-            case MAX: return Functions.max(a, b);
-            case MIN: return Functions.min(a, b);
-            default: throw new IllegalStateException("no evaluation for binary rule " + rule);
-        }
-    }
-
-    static <T extends RealFieldElement<T>> T parametric(ParametricRule rule, T x, double p) {
-        switch (rule) {
-            case POW: return x.pow(p);
-            case POW_INT: return x.pow((int) p);
-            case ROOT_N: return x.rootN((int) p);
-            case SCALB: return x.scalb((int) p);
-            case REMAINDER: return x.remainder(p);
-            case COPY_SIGN: return x.copySign(p);
-            default: throw new IllegalStateException("no evaluation for parametric rule " + rule);
-        }
     }
 }
