@@ -3,13 +3,13 @@ package dev.wengert.mixed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wengert.core.Rules;
 import dev.wengert.core.testing.Families;
 import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.ReverseMode;
 import dev.wengert.reverse.Tape;
 import dev.wengert.reverse.TapeView;
 import dev.wengert.reverse.Var;
+import dev.wengert.reverse.testing.TextbookSweeps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,42 +26,6 @@ import org.junit.jupiter.api.Test;
 class SegmentSweepTextbookTest {
 
     private static final int[] WIDTHS = {1, 2, 3, 7, 64, 130};
-
-    static double[] textbookTangents(TapeView view, double[] seeds) {
-        double[] tan = new double[view.size()];
-        for (int j = 0; j < seeds.length; j++) {
-            tan[view.inputIndex(j)] = seeds[j];
-        }
-        for (int i = 0; i < view.size(); i++) {
-            if (view.arity(i) == 0) {
-                continue;
-            }
-            double s = 0;
-            for (int k = 0; k < view.arity(i); k++) {
-                double term = Rules.chain(view.partial(i, k), tan[view.operand(i, k)]);
-                s += term;
-            }
-            tan[i] = s;
-        }
-        return tan;
-    }
-
-    static double[] textbookAdjoints(TapeView view, double[] weights) {
-        double[] adj = new double[view.size()];
-        for (int r = 0; r < view.outputCount(); r++) {
-            adj[view.outputIndex(r)] += weights[r];
-        }
-        for (int i = view.size() - 1; i >= 0; i--) {
-            double a = adj[i];
-            if (a == 0) {
-                continue;
-            }
-            for (int k = 0; k < view.arity(i); k++) {
-                adj[view.operand(i, k)] += Rules.chain(view.partial(i, k), a);
-            }
-        }
-        return adj;
-    }
 
     /** A random program with constants among the operands, x·x, linear combinations and dead code. */
     static Recording randomProgram(long seed) {
@@ -131,8 +95,8 @@ class SegmentSweepTextbookTest {
             double[][] tangents = new double[w][];
             double[][] adjoints = new double[w][];
             for (int c = 0; c < w; c++) {
-                tangents[c] = textbookTangents(view, seeds[c]);
-                adjoints[c] = textbookAdjoints(view, weights[c]);
+                tangents[c] = TextbookSweeps.tangents(view, seeds[c]);
+                adjoints[c] = TextbookSweeps.adjoints(view, weights[c]);
             }
             for (boolean direct : new boolean[] {false, true}) {
                 String form = name + (direct ? ", direct" : ", compiled") + ", w = " + w;

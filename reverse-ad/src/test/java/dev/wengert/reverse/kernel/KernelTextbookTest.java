@@ -3,11 +3,11 @@ package dev.wengert.reverse.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wengert.core.Rules;
 import dev.wengert.reverse.Recording;
 import dev.wengert.reverse.Tape;
 import dev.wengert.reverse.TapeView;
 import dev.wengert.reverse.Var;
+import dev.wengert.reverse.testing.TextbookSweeps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,46 +25,6 @@ import org.junit.jupiter.api.Test;
 class KernelTextbookTest {
 
     private static final int[] WIDTHS = {1, 2, 3, 7, 64, 130};
-
-    // ------------------------------------------------------------------ textbook loops
-
-    /** ṫᵢ = 0 + Σₖ chain(partial(i, k), ṫ(operand(i, k))), every sum started at +0. */
-    static double[] textbookTangents(TapeView view, double[] seeds) {
-        double[] tan = new double[view.size()];
-        for (int j = 0; j < seeds.length; j++) {
-            tan[view.inputIndex(j)] = seeds[j];
-        }
-        for (int i = 0; i < view.size(); i++) {
-            if (view.arity(i) == 0) {
-                continue;
-            }
-            double s = 0;
-            for (int k = 0; k < view.arity(i); k++) {
-                double term = Rules.chain(view.partial(i, k), tan[view.operand(i, k)]);
-                s += term;
-            }
-            tan[i] = s;
-        }
-        return tan;
-    }
-
-    /** v̄(operand(i, k)) += chain(partial(i, k), v̄ᵢ) for v̄ᵢ ≠ 0, i from the top down. */
-    static double[] textbookAdjoints(TapeView view, double[] weights) {
-        double[] adj = new double[view.size()];
-        for (int r = 0; r < view.outputCount(); r++) {
-            adj[view.outputIndex(r)] += weights[r];
-        }
-        for (int i = view.size() - 1; i >= 0; i--) {
-            double a = adj[i];
-            if (a == 0) {
-                continue;
-            }
-            for (int k = 0; k < view.arity(i); k++) {
-                adj[view.operand(i, k)] += Rules.chain(view.partial(i, k), a);
-            }
-        }
-        return adj;
-    }
 
     // ------------------------------------------------------------------ recordings
 
@@ -208,7 +168,7 @@ class KernelTextbookTest {
             double[][] seeds = directions(w, n, random);
             double[][] expected = new double[w][];
             for (int c = 0; c < w; c++) {
-                expected[c] = textbookTangents(view, seeds[c]);
+                expected[c] = TextbookSweeps.tangents(view, seeds[c]);
             }
             for (boolean shuffle : new boolean[] {false, true}) {
                 SlotMap map = shuffle ? compiled : identity;
@@ -260,7 +220,7 @@ class KernelTextbookTest {
             double[][] weights = directions(w, m, random);
             double[][] expected = new double[w][];
             for (int c = 0; c < w; c++) {
-                expected[c] = textbookAdjoints(view, weights[c]);
+                expected[c] = TextbookSweeps.adjoints(view, weights[c]);
             }
             for (boolean shuffle : new boolean[] {false, true}) {
                 SlotMap map = shuffle ? compiled : identity;
